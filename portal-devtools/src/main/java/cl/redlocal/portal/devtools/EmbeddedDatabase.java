@@ -1,0 +1,97 @@
+package cl.redlocal.portal.devtools;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+
+/**
+ * A real PostgreSQL server from the Maven registry's binaries, for ./run.sh and for the test suites.
+ * The portal never knows it is embedded: it only receives a JDBC URL.
+ */
+public final class EmbeddedDatabase implements AutoCloseable {
+
+    public static final String DATABASE = "portal";
+    public static final String USER = "postgres";
+
+    private final Path dataDirectory;
+    private final int requestedPort;
+    private final boolean durable;
+    private EmbeddedPostgres postgres;
+
+    /**
+     * @param durable true for data people keep (./run.sh): fsync and synchronous commits on, which the
+     *                embedded server turns off by default for speed; false for throw-away test databases
+     */
+    public EmbeddedDatabase(Path dataDirectory, int port, boolean durable) {
+        this.dataDirectory = dataDirectory;
+        this.requestedPort = port;
+        this.durable = durable;
+    }
+
+    /** Starts the server (initialising the data directory on first use) and creates the portal database if missing. */
+    public EmbeddedDatabase start() throws IOException {
+        Files.createDirectories(dataDirectory);
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDirectory)
+                .setCleanDataDirectory(false)
+                .setRegisterShutdownHook(false)
+                .setPGStartupWait(Duration.ofSeconds(60))
+                .setServerConfig("max_connections", "100")
+                .setLocaleConfig("encoding", "UTF8");
+        if (durable) {
+            builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on");
+        }
+        if (requestedPort > 0) {
+            builder.setPort(requestedPort);
+        }
+        postgres = builder.start();
+        createDatabaseIfMissing();
+        return this;
+    }
+
+    private void createDatabaseIfMissing() throws IOException {
+        try (Connection c = postgres.getPostgresDatabase().getConnection();
+             PreparedStatement exists = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+            exists.setString(1, DATABASE);
+            try (ResultSet rs = exists.executeQuery()) {
+                if (!rs.next()) {
+                    try (Statement create = c.createStatement()) {
+                        create.execute("CREATE DATABASE " + DATABASE + " ENCODING 'UTF8' TEMPLATE template0");
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IOException("Could not create the portal database", e);
+        }
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + port() + "/" + DATABASE;
+    }
+
+    public boolean isRunning() {
+        return postgres != null;
+    }
+
+    /** Stops the server cleanly (fast shutdown); the data directory stays for the next start. */
+    @Override
+    public void close() throws IOException {
+        if (postgres != null) {
+            postgres.close();
+            postgres = null;
+        }
+    }
+}

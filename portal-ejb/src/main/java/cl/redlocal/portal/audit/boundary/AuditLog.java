@@ -1,0 +1,81 @@
+package cl.redlocal.portal.audit.boundary;
+
+import cl.redlocal.portal.audit.control.AuditAction;
+import cl.redlocal.portal.audit.control.AuditOutcome;
+import cl.redlocal.portal.security.control.Caller;
+import cl.redlocal.portal.security.control.CallerProfile;
+import cl.redlocal.portal.security.control.RequestOrigin;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.util.Optional;
+
+/**
+ * Writes the audit trail. Successful reads and writes are recorded in the caller's transaction, so a
+ * rolled-back change leaves no "done" row; denials and failures in a transaction of their own, so they
+ * stay even when the business transaction rolls back.
+ */
+@Stateless
+@PermitAll
+public class AuditLog {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    RequestOrigin origin;
+
+    /** Records an action of the signed-in caller, in the current transaction. */
+    public void record(AuditAction action, String entityType, Object entityId, AuditOutcome outcome, String detail) {
+        Optional<CallerProfile> who = caller.current();
+        insert(who.map(CallerProfile::username).orElse(null), who.map(p -> p.role().name()).orElse(null),
+                who.map(CallerProfile::comunaId).orElse(null), action, entityType, entityId, outcome, detail);
+    }
+
+    public void success(AuditAction action, String entityType, Object entityId) {
+        record(action, entityType, entityId, AuditOutcome.SUCCESS, null);
+    }
+
+    /** Records a denial in its own transaction: it survives the rollback the denial causes. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void denied(String entityType, Object entityId, String detail) {
+        record(AuditAction.ACCESS, entityType, entityId, AuditOutcome.DENIED, detail);
+    }
+
+    /** Records an event for a named person who is not (or not yet) the signed-in caller: sign-in attempts. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void recordFor(String username, String role, Long comunaId, AuditAction action, AuditOutcome outcome,
+                          String detail) {
+        insert(username, role, comunaId, action, "USER", null, outcome, detail);
+    }
+
+    private void insert(String username, String role, Long comunaId, AuditAction action, String entityType,
+                        Object entityId, AuditOutcome outcome, String detail) {
+        em.createNativeQuery("""
+                        INSERT INTO audit_event (username, role, comuna_id, action, entity_type, entity_id, outcome,
+                                                 detail, client_ip)
+                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)""")
+                .setParameter(1, truncate(username, 200))
+                .setParameter(2, role)
+                .setParameter(3, comunaId)
+                .setParameter(4, action.name())
+                .setParameter(5, entityType)
+                .setParameter(6, entityId == null ? null : truncate(entityId.toString(), 64))
+                .setParameter(7, outcome.name())
+                .setParameter(8, truncate(detail, 300))
+                .setParameter(9, origin.clientIp())
+                .executeUpdate();
+    }
+
+    private static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+}

@@ -1,0 +1,5 @@
+package cl.redlocal.portal.audit.control;
+
+public enum AuditOutcome {
+    SUCCESS, DENIED, FAILURE
+}

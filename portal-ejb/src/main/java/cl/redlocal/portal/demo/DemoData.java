@@ -1,0 +1,188 @@
+package cl.redlocal.portal.demo;
+
+import cl.redlocal.portal.cases.entity.CaseFile;
+import cl.redlocal.portal.cases.entity.CaseInvolvement;
+import cl.redlocal.portal.cases.entity.Child;
+import cl.redlocal.portal.cases.entity.Family;
+import cl.redlocal.portal.cases.entity.Run;
+import cl.redlocal.portal.cases.entity.Sex;
+import cl.redlocal.portal.offer.entity.Program;
+import cl.redlocal.portal.offer.entity.Sector;
+import cl.redlocal.portal.referral.entity.Referral;
+import cl.redlocal.portal.referral.entity.Urgency;
+import cl.redlocal.portal.security.entity.AppUser;
+import cl.redlocal.portal.security.entity.Role;
+import cl.redlocal.portal.territory.Comuna;
+import jakarta.persistence.EntityManager;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Builds the demo comuna with a fixed seed and a fixed reference date, so every start yields the same
+ * data. Nobody here is real: names are drawn from common lists at random, and every RUN lies in the
+ * 40.xxx.xxx range, which has not been issued to anyone.
+ *
+ * <p>Later features add their part as further steps of {@link #generate}, each with its own seeded
+ * {@link Random}, so adding one never changes what the others produce.
+ */
+public class DemoData {
+
+    /** The day the demo story is told from. */
+    public static final LocalDate ANCHOR = LocalDate.of(2026, 11, 1);
+    public static final String PASSWORD = "RedLocal#2026";
+
+    private static final String[] GIVEN_F = {"Sofía", "Isidora", "Florencia", "Agustina", "Emilia", "Josefa",
+            "Trinidad", "Antonella", "Martina", "Catalina", "Fernanda", "Valentina", "Amanda", "Constanza", "Javiera"};
+    private static final String[] GIVEN_M = {"Agustín", "Benjamín", "Vicente", "Matías", "Tomás", "Joaquín",
+            "Maximiliano", "Martín", "Cristóbal", "Lucas", "Bastián", "Diego", "Gaspar", "Felipe", "Ignacio"};
+    private static final String[] SURNAMES = {"González", "Muñoz", "Rojas", "Díaz", "Pérez", "Soto", "Contreras",
+            "Silva", "Martínez", "Sepúlveda", "Morales", "Rodríguez", "López", "Fuentes", "Hernández", "Torres",
+            "Araya", "Flores", "Espinoza", "Valenzuela", "Castillo", "Tapia", "Reyes", "Gutiérrez", "Castro",
+            "Pizarro", "Álvarez", "Vásquez", "Sánchez", "Fernández"};
+    private static final String[] SECTORS = {"Villa Los Aromos", "Población El Esfuerzo", "Centro", "Sector Rural Norte",
+            "Villa Esperanza", "Cerro Alto"};
+    private static final String[] STREETS = {"Pasaje Los Copihues", "Calle Las Araucarias", "Avenida Central",
+            "Pasaje El Roble", "Calle O'Higgins", "Camino Interior"};
+
+    private final EntityManager em;
+    private final Function<String, String> passwordHasher;
+    private final Map<String, Program> programs = new LinkedHashMap<>();
+    private int runSequence;
+
+    public DemoData(EntityManager em, Function<String, String> passwordHasher) {
+        this.em = em;
+        this.passwordHasher = passwordHasher;
+    }
+
+    public void generate() {
+        Comuna demo = persist(new Comuna("99001", "Comuna Demo", "Región Demo"));
+        Comuna vecina = persist(new Comuna("99002", "Comuna Vecina", "Región Demo"));
+
+        programsOf(demo, new String[][]{
+                {"OPD", "Oficina de Protección de Derechos", "PROTECTION"},
+                {"EDT", "Equipo de Detección Temprana", "CRIME_PREVENTION"},
+                {"PPF", "Programa de Prevención Focalizada", "PROTECTION"},
+                {"PIE", "Programa de Intervención Integral Especializada", "PROTECTION"},
+                {"PDC", "Programa de Tratamiento de Consumo de Alcohol y Drogas", "DRUGS"},
+                {"PDE", "Programa de Reinserción Educativa", "EDUCATION"},
+                {"MST", "Terapia Multisistémica", "MENTAL_HEALTH"},
+                {"CESFAM", "Centro de Salud Familiar Demo", "HEALTH"},
+                {"LICEO", "Liceo Bicentenario Demo", "EDUCATION"},
+                {"SENDA", "SENDA Previene", "DRUGS"}});
+        programsOf(vecina, new String[][]{
+                {"OPD-V", "Oficina de Protección de Derechos Vecina", "PROTECTION"},
+                {"PPF-V", "Programa de Prevención Focalizada Vecina", "PROTECTION"}});
+
+        users(demo, vecina);
+        cases(demo, List.of("OPD", "EDT", "PPF", "PIE", "PDC", "PDE", "MST"), 40, new Random(2026_11_01L), "C-2026-");
+        cases(vecina, List.of("OPD-V", "PPF-V"), 4, new Random(99_002L), "V-2026-");
+        em.flush();
+    }
+
+    private void programsOf(Comuna comuna, String[][] rows) {
+        for (String[] r : rows) {
+            programs.put(r[0], persist(new Program(comuna, r[0], r[1], Sector.valueOf(r[2]))));
+        }
+    }
+
+    private void users(Comuna demo, Comuna vecina) {
+        user("admin", "Administración Demo", Role.ADMIN, demo, null);
+        user("coordinador", "Carolina Coordinadora", Role.COORDINADOR, demo, null);
+        user("cofacilitador.opd", "Óscar Cofacilitador (OPD)", Role.COFACILITADOR, demo, null);
+        user("cofacilitador.edt", "Elena Cofacilitadora (EDT)", Role.COFACILITADOR, demo, null);
+        user("profesional.ppf", "Paula Profesional (PPF)", Role.PROFESIONAL, demo, "PPF");
+        user("profesional.pie", "Pedro Profesional (PIE)", Role.PROFESIONAL, demo, "PIE");
+        AppUser gestor = user("gestor", "Gabriela Gestora Territorial", Role.GESTOR_TERRITORIAL, demo, null);
+        gestor.supportComunas(Set.of(demo, vecina));
+        user("admin.vecina", "Administración Vecina", Role.ADMIN, vecina, null);
+        user("cofacilitador.vecina", "Víctor Cofacilitador (Vecina)", Role.COFACILITADOR, vecina, null);
+        user("profesional.vecina", "Verónica Profesional (Vecina)", Role.PROFESIONAL, vecina, "PPF-V");
+    }
+
+    private AppUser user(String username, String name, Role role, Comuna comuna, String program) {
+        AppUser u = new AppUser(username, name, username + "@demo.redlocal.cl", role, comuna,
+                program == null ? null : programs.get(program), passwordHasher.apply(PASSWORD));
+        return persist(u);
+    }
+
+    /** Families of one to three children, each child with a case, its programs over time and its referrals. */
+    private void cases(Comuna comuna, List<String> caseProgramCodes, int families, Random random, String codePrefix) {
+        List<Program> casePrograms = caseProgramCodes.stream().map(programs::get).toList();
+        int caseNumber = 0;
+        for (int f = 1; f <= families; f++) {
+            String paternal = pick(random, SURNAMES);
+            String maternal = pick(random, SURNAMES);
+            Family family = persist(new Family(comuna, codePrefix.replace("-2026-", "-F-") + "%04d".formatted(f),
+                    paternal + " " + maternal,
+                    pick(random, STREETS) + " " + (100 + random.nextInt(2900)), pick(random, SECTORS)));
+            int children = 1 + random.nextInt(3);
+            for (int k = 0; k < children; k++) {
+                Sex sex = random.nextBoolean() ? Sex.F : Sex.M;
+                String given = pick(random, sex == Sex.F ? GIVEN_F : GIVEN_M);
+                LocalDate birth = ANCHOR.minusDays(365L + random.nextInt(16 * 365));
+                boolean migrant = random.nextInt(15) == 0;
+                Child child = persist(new Child(comuna, family, migrant ? null : nextRun(),
+                        migrant ? "Niña/o migrante sin RUN asignado; pasaporte en trámite" : null,
+                        given, paternal, maternal, birth, sex, migrant ? "Venezolana" : "Chilena"));
+                LocalDate opened = ANCHOR.minusDays(20 + random.nextInt(700));
+                CaseFile caseFile = persist(new CaseFile(comuna, codePrefix + "%04d".formatted(++caseNumber), child, opened));
+                involvementsAndReferrals(caseFile, casePrograms, opened, random);
+            }
+        }
+    }
+
+    private void involvementsAndReferrals(CaseFile caseFile, List<Program> casePrograms, LocalDate opened, Random random) {
+        // How many programs work with this child now: most one or two, a few over-intervened with four.
+        int active = random.nextInt(10) < 8 ? 1 + random.nextInt(2) : 4;
+        List<Program> pool = new ArrayList<>(casePrograms);
+        java.util.Collections.shuffle(pool, random);
+        Program holder = pool.get(0);
+        for (int i = 0; i < active && i < pool.size(); i++) {
+            persist(new CaseInvolvement(caseFile, pool.get(i), opened.plusDays(i * 15L)));
+        }
+        if (random.nextInt(4) == 0) {
+            // an earlier, finished intervention: the trajectory shows an exit and a re-entry
+            CaseInvolvement past = new CaseInvolvement(caseFile, pool.get(pool.size() - 1), opened.minusDays(400));
+            past.end(opened.minusDays(220), "Egreso con objetivos logrados");
+            persist(past);
+        }
+        if (random.nextInt(3) > 0) {
+            Program target = pool.get(Math.min(active, pool.size() - 1));
+            java.time.Instant sent = ANCHOR.minusDays(1 + random.nextInt(60)).atTime(10, 0).toInstant(ZoneOffset.ofHours(-3));
+            Referral referral = new Referral(caseFile, holder, null, target,
+                    Urgency.values()[random.nextInt(3)], "Requiere intervención especializada según evaluación de "
+                    + holder.getAcronym(), sent);
+            switch (random.nextInt(6)) {
+                case 0 -> { }
+                case 1 -> referral.receive();
+                case 2 -> referral.accept(sent.plusSeconds(86_400L * 5), true);
+                case 3 -> referral.accept(sent.plusSeconds(86_400L * 4), false);
+                case 4 -> referral.reject("No cumple criterio de edad del programa; se sugiere OPD", sent.plusSeconds(86_400L * 3));
+                default -> referral.withdraw();
+            }
+            persist(referral);
+        }
+    }
+
+    private String nextRun() {
+        int body = 40_000_000 + 137 * (++runSequence);
+        return body + "-" + Run.checkDigit(body);
+    }
+
+    private static String pick(Random random, String[] values) {
+        return values[random.nextInt(values.length)];
+    }
+
+    private <T> T persist(T entity) {
+        em.persist(entity);
+        return entity;
+    }
+}

@@ -1,0 +1,5 @@
+package cl.redlocal.portal.offer.entity;
+
+public enum ProgramStatus {
+    ACTIVE, SUSPENDED, CLOSED
+}

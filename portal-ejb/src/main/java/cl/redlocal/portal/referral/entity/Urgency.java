@@ -1,0 +1,5 @@
+package cl.redlocal.portal.referral.entity;
+
+public enum Urgency {
+    LOW, NORMAL, HIGH
+}

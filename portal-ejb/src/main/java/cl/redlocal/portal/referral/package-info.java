@@ -1,0 +1,2 @@
+/** Assisted referrals between programs: sent, answered, never left unanswered. */
+package cl.redlocal.portal.referral;

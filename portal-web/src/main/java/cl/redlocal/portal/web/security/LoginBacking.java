@@ -1,0 +1,84 @@
+package cl.redlocal.portal.web.security;
+
+import cl.redlocal.portal.security.boundary.SignInResult;
+import cl.redlocal.portal.web.platform.Messages;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.security.enterprise.credential.Password;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+
+import static jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters.withParams;
+
+/** The sign-in page. */
+@Named
+@RequestScoped
+public class LoginBacking {
+
+    @Inject
+    SecurityContext securityContext;
+
+    @Inject
+    FacesContext faces;
+
+    @Inject
+    Messages messages;
+
+    @NotBlank
+    @Size(max = 200)
+    private String username;
+
+    @NotBlank
+    @Size(max = 200)
+    private String password;
+
+    public void submit() throws IOException {
+        ExternalContext external = faces.getExternalContext();
+        HttpServletRequest request = (HttpServletRequest) external.getRequest();
+        AuthenticationStatus status = securityContext.authenticate(request, (HttpServletResponse) external.getResponse(),
+                withParams().newAuthentication(true)
+                        .credential(new UsernamePasswordCredential(username.trim(), new Password(password))));
+        password = null;
+        switch (status) {
+            case SEND_CONTINUE -> faces.responseComplete(); // back to the page that asked for sign-in
+            case SUCCESS -> external.redirect(external.getRequestContextPath() + "/index.xhtml");
+            default -> {
+                Object result = request.getAttribute(PortalIdentityStore.RESULT_ATTRIBUTE);
+                if (result instanceof SignInResult.Locked locked) {
+                    long minutes = Math.max(1, Duration.between(Instant.now(), locked.until()).toMinutes() + 1);
+                    messages.error(null, "login.locked", minutes);
+                } else {
+                    messages.error(null, "login.failed");
+                }
+            }
+        }
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public void setUsername(String username) {
+        this.username = username;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+}

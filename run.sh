@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Starts Red Local on Payara Micro at http://localhost:${PORTAL_PORT:-8080}/ with the demo comuna.
+# Without PORTAL_DB_URL it runs its own PostgreSQL (real binaries from the Maven registry) whose data
+# live in ${PORTAL_DATA_DIR:-./var}. Ctrl-C stops everything it started. See README.md.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+war=portal-web/target/portal-web.war
+launcher=portal-devtools/target
+if [[ ! -f $war || ! -f $launcher/payara-micro.jar || ! -d $launcher/lib || -n "${PORTAL_REBUILD:-}" ]]; then
+  echo "[run] building the portal (first time only; PORTAL_REBUILD=1 forces it)"
+  ./mvnw -q -DskipTests -pl portal-web -am package
+fi
+
+# PORTAL_DEMO=false is the short form of the setting portal.demo.enabled
+if [[ -n "${PORTAL_DEMO:-}" ]]; then export PORTAL_DEMO_ENABLED="$PORTAL_DEMO"; fi
+
+exec java -cp "$launcher/portal-devtools-1.0.0-SNAPSHOT.jar:$launcher/lib/*" \
+  cl.redlocal.portal.devtools.Launcher "$launcher/payara-micro.jar" "$war"
