@@ -62,7 +62,7 @@ public class AuditLog {
         em.createNativeQuery("""
                         INSERT INTO audit_event (username, role, comuna_id, action, entity_type, entity_id, outcome,
                                                  detail, client_ip)
-                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)""")
+                        VALUES (?1, ?2, CAST(?3 AS BIGINT), ?4, ?5, ?6, ?7, ?8, ?9)""")
                 .setParameter(1, truncate(username, 200))
                 .setParameter(2, role)
                 .setParameter(3, comunaId)

@@ -5,7 +5,8 @@ import java.time.LocalDate;
 
 /** A case in a list: code and initials only. */
 public record CaseRow(long id, String code, String givenNames, String paternalSurname, String maternalSurname,
-                      LocalDate birthDate, String status, LocalDate openedOn) implements Serializable {
+                      LocalDate birthDate,
+                      cl.redlocal.portal.cases.entity.CaseStatus status, LocalDate openedOn) implements Serializable {
 
     public String initials() {
         StringBuilder sb = new StringBuilder();

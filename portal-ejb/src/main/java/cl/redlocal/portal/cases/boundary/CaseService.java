@@ -57,7 +57,7 @@ public class CaseService {
                 .setParameter("id", caseId).getResultList();
         List<CaseSummary.ReferralLine> referrals = em.createQuery("SELECT NEW cl.redlocal.portal.cases.boundary."
                         + "CaseSummary$ReferralLine(r.id, COALESCE(f.acronym, r.fromInstitution), t.acronym,"
-                        + " CAST(r.state AS STRING), r.sentAt) FROM Referral r LEFT JOIN r.fromProgram f JOIN r.toProgram t"
+                        + " r.state, r.sentAt) FROM Referral r LEFT JOIN r.fromProgram f JOIN r.toProgram t"
                         + " WHERE r.caseFile.id = :id ORDER BY r.sentAt DESC", CaseSummary.ReferralLine.class)
                 .setParameter("id", caseId).getResultList();
         audit.success(AuditAction.READ, "CASE", caseId);
@@ -82,7 +82,7 @@ public class CaseService {
         CallerProfile me = caller.profile();
         String where = openWhere(me);
         TypedQuery<CaseRow> rows = em.createQuery("SELECT NEW cl.redlocal.portal.cases.boundary.CaseRow(c.id, c.code,"
-                + " ch.givenNames, ch.paternalSurname, ch.maternalSurname, ch.birthDate, CAST(c.status AS STRING),"
+                + " ch.givenNames, ch.paternalSurname, ch.maternalSurname, ch.birthDate, c.status,"
                 + " c.openedOn) FROM CaseFile c JOIN c.child ch" + where + " ORDER BY c.openedOn DESC, c.id DESC",
                 CaseRow.class);
         CaseAccess.bind(rows, me);

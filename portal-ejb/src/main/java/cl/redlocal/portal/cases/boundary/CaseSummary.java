@@ -13,7 +13,8 @@ public record CaseSummary(long id, String code, String initials, String fullName
             implements Serializable {
     }
 
-    public record ReferralLine(long id, String from, String to, String state, java.time.Instant sentAt)
+    public record ReferralLine(long id, String from, String to,
+                               cl.redlocal.portal.referral.entity.ReferralState state, java.time.Instant sentAt)
             implements Serializable {
     }
 }
