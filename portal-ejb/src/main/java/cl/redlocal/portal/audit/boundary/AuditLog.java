@@ -50,6 +50,20 @@ public class AuditLog {
         record(AuditAction.ACCESS, entityType, entityId, AuditOutcome.DENIED, detail);
     }
 
+    /**
+     * Records a denial of a named person, where the security context of the call is no longer at hand
+     * (an error page dispatch, after the container refused the request).
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void deniedTo(String username, String entityType, String detail) {
+        @SuppressWarnings("unchecked")
+        java.util.List<Object[]> who = em.createNativeQuery("SELECT role, comuna_id FROM app_user WHERE username = ?1")
+                .setParameter(1, username).getResultList();
+        insert(username, who.isEmpty() ? null : (String) who.get(0)[0],
+                who.isEmpty() ? null : ((Number) who.get(0)[1]).longValue(),
+                AuditAction.ACCESS, entityType, null, AuditOutcome.DENIED, detail);
+    }
+
     /** Records an event for a named person who is not (or not yet) the signed-in caller: sign-in attempts. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void recordFor(String username, String role, Long comunaId, AuditAction action, AuditOutcome outcome,

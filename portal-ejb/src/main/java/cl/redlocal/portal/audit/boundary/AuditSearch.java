@@ -64,7 +64,7 @@ public class AuditSearch {
     @RolesAllowed(Role.Names.ADMIN)
     public List<AuditEntry> list(AuditFilter filter, PageRequest page) {
         Where where = where(filter);
-        String order = SORTABLE.getOrDefault(page.sortField(), "occurred_at");
+        String order = page.sortField() == null ? "occurred_at" : SORTABLE.getOrDefault(page.sortField(), "occurred_at");
         Query rows = em.createNativeQuery(select() + where.sql + " ORDER BY e." + order
                 + (page.ascending() && page.sortField() != null ? " ASC" : " DESC") + ", e.id DESC"
                 + " OFFSET " + page.first() + " LIMIT " + page.size());

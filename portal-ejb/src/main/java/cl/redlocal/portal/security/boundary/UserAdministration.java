@@ -62,7 +62,7 @@ public class UserAdministration {
 
     @RolesAllowed(Role.Names.ADMIN)
     public List<UserRow> list(String text, PageRequest page) {
-        String order = " ORDER BY " + SORTABLE.getOrDefault(page.sortField(), "u.username")
+        String order = " ORDER BY " + (page.sortField() == null ? "u.username" : SORTABLE.getOrDefault(page.sortField(), "u.username"))
                 + (page.ascending() ? " ASC" : " DESC") + ", u.id";
         TypedQuery<UserRow> rows = em.createQuery("SELECT NEW cl.redlocal.portal.security.boundary.UserRow("
                 + "u.id, u.username, u.fullName, u.email, u.role, c.name, p.acronym, u.enabled, u.lastLoginAt, u.version)"

@@ -5,6 +5,8 @@ import jakarta.ejb.EJBAccessException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.security.Principal;
+
 /**
  * Role checks said no (a page outside the role, or a service method the container refused): the
  * denial is recorded where it surfaces, with the page that was asked for. Record-level denials are
@@ -16,18 +18,26 @@ public class DeniedAccessAuditor {
     @Inject
     AuditLog audit;
 
-    public void pageDenied(String uri) {
-        audit.denied("PAGE", null, uri);
+    public void pageDenied(Principal who, String uri) {
+        record(who, "PAGE", uri);
     }
 
     /** Records the denial when the failure is one; tells whether it was. */
-    public boolean serviceDenied(Throwable failure, String uri) {
+    public boolean serviceDenied(Principal who, Throwable failure, String uri) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof EJBAccessException) {
-                audit.denied("SERVICE", null, uri);
+                record(who, "SERVICE", uri);
                 return true;
             }
         }
         return false;
+    }
+
+    private void record(Principal who, String entityType, String uri) {
+        if (who == null) {
+            audit.denied(entityType, null, uri);
+        } else {
+            audit.deniedTo(who.getName(), entityType, uri);
+        }
     }
 }

@@ -8,11 +8,18 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.Map;
 
-/** Sees every error page dispatch: audits refused pages and refused service calls of full-page requests. */
+/**
+ * Sees every error page dispatch: audits refused pages and refused service calls of full-page requests,
+ * and lets the error page render as a fresh page.
+ */
 @WebFilter(urlPatterns = "/error/*", dispatcherTypes = DispatcherType.ERROR)
 public class ErrorDispatchFilter extends HttpFilter {
 
@@ -28,12 +35,48 @@ public class ErrorDispatchFilter extends HttpFilter {
         Throwable failure = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
         Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         if (failure != null) {
-            if (auditor.serviceDenied(failure, uri)) {
+            if (auditor.serviceDenied(request.getUserPrincipal(), failure, uri)) {
                 response.setStatus(HttpServletResponse.SC_FORBIDDEN);
             }
         } else if (Integer.valueOf(HttpServletResponse.SC_FORBIDDEN).equals(status)) {
-            auditor.pageDenied(uri);
+            auditor.pageDenied(request.getUserPrincipal(), uri);
         }
-        chain.doFilter(request, response);
+        chain.doFilter(new FreshRequest(request), response);
+    }
+
+    /**
+     * The error page renders as a fresh GET: the failed request's form fields (its view state and
+     * PrimeFaces' CSP nonce among them) belong to another view and must not be restored into this one.
+     */
+    private static final class FreshRequest extends HttpServletRequestWrapper {
+
+        FreshRequest(HttpServletRequest request) {
+            super(request);
+        }
+
+        @Override
+        public String getMethod() {
+            return "GET";
+        }
+
+        @Override
+        public String getParameter(String name) {
+            return null;
+        }
+
+        @Override
+        public Map<String, String[]> getParameterMap() {
+            return Map.of();
+        }
+
+        @Override
+        public Enumeration<String> getParameterNames() {
+            return Collections.emptyEnumeration();
+        }
+
+        @Override
+        public String[] getParameterValues(String name) {
+            return null;
+        }
     }
 }

@@ -1,16 +1,19 @@
 package cl.redlocal.portal.web.platform;
 
 import jakarta.enterprise.context.SessionScoped;
+import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
 
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * The language of the pages: the browser's if it is one we speak (Spanish of Chile or English),
- * otherwise Spanish; the switch in the header changes it for the rest of the session.
+ * The language of the pages: the one the person chose (kept in a cookie, so it outlives sign-out),
+ * else the browser's if we speak it (Spanish of Chile or English), else Spanish.
  */
 @Named
 @SessionScoped
@@ -18,13 +21,17 @@ public class LocaleBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
     public static final Locale SPANISH = Locale.forLanguageTag("es-CL");
+    private static final String COOKIE = "portal_lang";
 
     private Locale locale;
 
     public Locale getLocale() {
         if (locale == null) {
-            Locale requested = FacesContext.getCurrentInstance().getExternalContext().getRequestLocale();
-            locale = requested != null && "en".equals(requested.getLanguage()) ? Locale.ENGLISH : SPANISH;
+            ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+            Object chosen = external.getRequestCookieMap().get(COOKIE);
+            String language = chosen instanceof jakarta.servlet.http.Cookie c ? c.getValue()
+                    : external.getRequestLocale() == null ? "es" : external.getRequestLocale().getLanguage();
+            locale = "en".equals(language) ? Locale.ENGLISH : SPANISH;
         }
         return locale;
     }
@@ -42,9 +49,12 @@ public class LocaleBacking implements Serializable {
         locale = isSpanish() ? Locale.ENGLISH : SPANISH;
         FacesContext faces = FacesContext.getCurrentInstance();
         faces.getViewRoot().setLocale(locale);
-        var external = faces.getExternalContext();
-        String uri = ((jakarta.servlet.http.HttpServletRequest) external.getRequest()).getRequestURI();
-        String query = ((jakarta.servlet.http.HttpServletRequest) external.getRequest()).getQueryString();
-        external.redirect(uri + (query == null ? "" : "?" + query));
+        ExternalContext external = faces.getExternalContext();
+        HttpServletRequest request = (HttpServletRequest) external.getRequest();
+        external.addResponseCookie(COOKIE, locale.getLanguage(), Map.of(
+                "maxAge", 365 * 24 * 3600, "path", external.getRequestContextPath() + "/", "httpOnly", true,
+                "secure", request.isSecure(), "SameSite", "Lax"));
+        String query = request.getQueryString();
+        external.redirect(request.getRequestURI() + (query == null ? "" : "?" + query));
     }
 }

@@ -18,8 +18,9 @@ public class PortalExceptionHandler extends FullAjaxExceptionHandler {
 
     @Override
     protected void logException(FacesContext context, Throwable exception, String location, LogReason reason) {
-        String uri = ((HttpServletRequest) context.getExternalContext().getRequest()).getRequestURI();
-        if (!CDI.current().select(DeniedAccessAuditor.class).get().serviceDenied(exception, uri)) {
+        HttpServletRequest request = (HttpServletRequest) context.getExternalContext().getRequest();
+        if (!CDI.current().select(DeniedAccessAuditor.class).get()
+                .serviceDenied(request.getUserPrincipal(), exception, request.getRequestURI())) {
             super.logException(context, exception, location, reason);
         }
     }

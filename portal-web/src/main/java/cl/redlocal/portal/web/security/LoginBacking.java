@@ -1,7 +1,6 @@
 package cl.redlocal.portal.web.security;
 
 import cl.redlocal.portal.security.boundary.SignInResult;
-import cl.redlocal.portal.web.platform.Messages;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -33,9 +32,6 @@ public class LoginBacking {
     @Inject
     FacesContext faces;
 
-    @Inject
-    Messages messages;
-
     @NotBlank
     @Size(max = 200)
     private String username;
@@ -55,13 +51,15 @@ public class LoginBacking {
             case SEND_CONTINUE -> faces.responseComplete(); // back to the page that asked for sign-in
             case SUCCESS -> external.redirect(external.getRequestContextPath() + "/index.xhtml");
             default -> {
+                // A failed attempt leaves nothing behind: a fresh session, and the reason in the address (PRG).
                 Object result = request.getAttribute(PortalIdentityStore.RESULT_ATTRIBUTE);
+                String query = "?error=failed";
                 if (result instanceof SignInResult.Locked locked) {
                     long minutes = Math.max(1, Duration.between(Instant.now(), locked.until()).toMinutes() + 1);
-                    messages.error(null, "login.locked", minutes);
-                } else {
-                    messages.error(null, "login.failed");
+                    query = "?error=locked&minutes=" + minutes;
                 }
+                external.invalidateSession();
+                external.redirect(external.getRequestContextPath() + "/login.xhtml" + query);
             }
         }
     }

@@ -1,0 +1,211 @@
+package cl.redlocal.portal.it;
+
+import cl.redlocal.portal.devtools.TestDatabaseListener;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The portal from outside, as a person's browser meets it: sign-in per role, headers, denials,
+ * error pages, readiness, and a real headless Chromium walking the main flow.
+ */
+@ExtendWith(ArquillianExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WebIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.portal();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    @ParameterizedTest
+    @CsvSource({
+            "coordinador, Coordinación comunal",
+            "cofacilitador.opd, Mesa de Gestión de Casos",
+            "profesional.ppf, Mi programa",
+            "gestor, Comunas que acompaño",
+            "admin, Administración del portal"})
+    @Order(1)
+    void eachRoleLandsOnItsOwnHomeWithAFreshSessionId(String username, String homeTitle) {
+        WebClient web = new WebClient(base);
+        web.get("login.xhtml");
+        String before = web.sessionId();
+
+        HttpResponse<String> home = web.signIn(username, TestSession.DEMO_PASSWORD);
+
+        assertThat(home.statusCode()).isEqualTo(200);
+        assertThat(home.uri().getPath()).endsWith("/index.xhtml");
+        assertThat(home.body()).contains("<h1 class=\"page-title\">" + homeTitle + "</h1>");
+        assertThat(web.sessionId()).isNotNull().isNotEqualTo(before);
+    }
+
+    @Test
+    @Order(2)
+    void aWrongPasswordKeepsThePersonOnTheSignInPageWithASpanishMessage() {
+        WebClient web = new WebClient(base);
+        HttpResponse<String> page = web.signIn("coordinador", "equivocada");
+        assertThat(page.uri().getPath()).endsWith("/login.xhtml");
+        assertThat(page.body()).contains("Usuario o contraseña incorrectos");
+        assertThat(web.get("index.xhtml").uri().getPath()).endsWith("/login.xhtml");
+    }
+
+    @Test
+    @Order(3)
+    void pagesCarryTheSecurityHeadersAndTheSessionCookieIsHttpOnlyAndSameSite() {
+        WebClient web = new WebClient(base);
+        HttpResponse<String> login = web.get("login.xhtml");
+        String csp = login.headers().firstValue("Content-Security-Policy").orElseThrow();
+        assertThat(csp).contains("frame-ancestors 'none'").contains("object-src 'none'").containsPattern("script-src 'self' 'nonce-[^']+'");
+        assertThat(login.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(login.headers().firstValue("Cache-Control")).contains("no-store");
+        assertThat(login.headers().allValues("Set-Cookie")).anySatisfy(c ->
+                assertThat(c).startsWith("JSESSIONID=").contains("HttpOnly").containsIgnoringCase("SameSite=Lax"));
+
+        HttpResponse<String> home = web.signIn("coordinador", TestSession.DEMO_PASSWORD);
+        assertThat(home.headers().firstValue("Cache-Control")).contains("no-store");
+        assertThat(home.headers().firstValue("Content-Security-Policy")).isPresent();
+    }
+
+    @Test
+    @Order(4)
+    void aProfessionalAskingForAnAdministrationPageIsRefusedAndTheDenialIsAudited() {
+        WebClient web = new WebClient(base);
+        web.signIn("profesional.pie", TestSession.DEMO_PASSWORD);
+        long before = denials("profesional.pie", "PAGE");
+
+        HttpResponse<String> page = web.get("admin/users.xhtml");
+
+        assertThat(page.statusCode()).isEqualTo(403);
+        assertThat(page.body()).contains("Acceso no permitido");
+        assertNoStackTrace(page.body());
+        assertThat(denials("profesional.pie", "PAGE")).isEqualTo(before + 1);
+    }
+
+    @Test
+    @Order(5)
+    void aCoordinatorFollowingALinkToACaseIsRefusedByTheServiceAndTheDenialIsAudited() {
+        WebClient web = new WebClient(base);
+        web.signIn("coordinador", TestSession.DEMO_PASSWORD);
+        long before = denials("coordinador", "SERVICE");
+
+        HttpResponse<String> page = web.get("cases/case.xhtml?id=1");
+
+        assertThat(page.statusCode()).isEqualTo(403);
+        assertThat(page.body()).contains("Acceso no permitido");
+        assertThat(denials("coordinador", "SERVICE")).isEqualTo(before + 1);
+    }
+
+    @Test
+    @Order(6)
+    void unknownPagesAndExpiredViewsGetSpanishPagesWithoutStackTraces() {
+        WebClient web = new WebClient(base);
+        web.signIn("coordinador", TestSession.DEMO_PASSWORD);
+
+        HttpResponse<String> missing = web.get("no-existe.xhtml");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.body()).contains("Página no encontrada");
+        assertNoStackTrace(missing.body());
+
+        HttpResponse<String> expired = web.post("account/password.xhtml", Map.of("password", "password",
+                "password:current", "x", "password:replacement", "y", "password:confirmation", "y",
+                "password:save", "", "jakarta.faces.ViewState", "-1:-1"));
+        assertThat(expired.body()).contains("La página expiró");
+        assertNoStackTrace(expired.body());
+
+        HttpResponse<String> failure = web.get("error/500.xhtml");
+        assertThat(failure.body()).contains("Ocurrió un error").contains("Nada de lo que ya estaba guardado se perdió");
+    }
+
+    @Test
+    @Order(10)
+    void inHeadlessChromiumAPersonSignsInSwitchesLanguageAndSignsOutWithoutScriptErrors() {
+        ChromeDriver browser = Browser.start();
+        try {
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+            browser.get(base + "index.xhtml");
+            wait.until(ExpectedConditions.urlContains("login.xhtml"));
+            assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Iniciar sesión");
+            assertThat(browser.findElement(By.cssSelector("label[for='login:username']")).getText()).contains("Usuario");
+
+            browser.findElement(By.id("login:username")).sendKeys("cofacilitador.opd");
+            browser.findElement(By.id("login:password")).sendKeys(TestSession.DEMO_PASSWORD);
+            browser.findElement(By.id("login:submit")).click();
+            wait.until(ExpectedConditions.urlContains("index.xhtml"));
+            assertThat(browser.findElement(By.cssSelector("h1.page-title")).getText()).isEqualTo("Mesa de Gestión de Casos");
+            assertThat(browser.findElements(By.cssSelector("#cases\\:table tbody tr"))).isNotEmpty();
+            Browser.screenshot(browser, "home-cofacilitador");
+
+            browser.findElement(By.id("languageForm:switch")).click();
+            wait.until(ExpectedConditions.textToBe(By.cssSelector("h1.page-title"), "Case Management Table"));
+            assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("en");
+            Browser.screenshot(browser, "home-cofacilitador-en");
+
+            browser.findElement(By.id("logoutForm:logout")).click();
+            wait.until(ExpectedConditions.urlContains("login.xhtml"));
+            assertThat(browser.findElement(By.id("bye")).getText()).as("the chosen language outlives sign-out")
+                    .isEqualTo("You have signed out.");
+            browser.get(base + "index.xhtml");
+            wait.until(ExpectedConditions.urlContains("login.xhtml"));
+
+            List<LogEntry> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                    .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
+            assertThat(errors).as("JavaScript errors in the console").isEmpty();
+        } finally {
+            browser.quit();
+        }
+    }
+
+    /** Last: stopping the database must turn the node unready, and starting it again ready. */
+    @Test
+    @Order(100)
+    void readinessFollowsTheDatabase() throws Exception {
+        WebClient web = new WebClient(base);
+        assertThat(web.get("/health/ready").body()).contains("\"status\":\"UP\"");
+
+        TestDatabaseListener.database().close();
+        try {
+            HttpResponse<String> down = web.get("/health/ready");
+            assertThat(down.statusCode()).isEqualTo(503);
+            assertThat(down.body()).contains("\"status\":\"DOWN\"").contains("database");
+        } finally {
+            TestDatabaseListener.restart();
+        }
+        assertThat(web.get("/health/ready").body()).contains("\"status\":\"UP\"");
+    }
+
+    private static void assertNoStackTrace(String body) {
+        assertThat(body).doesNotContainPattern("(?m)^\\s*at [a-z]+\\.[a-z]+").doesNotContain("Caused by")
+                .doesNotContainPattern("[a-z]+\\.[a-zA-Z.]+Exception:");
+    }
+
+    private static long denials(String username, String entityType) {
+        return TestDatabase.count("SELECT count(*) FROM audit_event WHERE username = ? AND entity_type = ?"
+                + " AND outcome = 'DENIED'", username, entityType);
+    }
+}
