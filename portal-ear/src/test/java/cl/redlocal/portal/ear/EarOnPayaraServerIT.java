@@ -35,7 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>It creates a throw-away domain under {@code target/payara-domains} on a free block of ports, hands the
  * database to the server in the environment of {@code asadmin start-domain} (the domain JVM inherits it, and
  * MicroProfile Config maps {@code PORTAL_DB_URL} to {@code portal.db.url}), deploys, requests the page, and
- * always stops and deletes the domain again. The server log is kept in {@code target/payara-server.log}.
+ * always stops and deletes the domain again. The server log is kept in {@code target/payara-server.log}, the
+ * output of each asadmin command in {@code target/asadmin/}. {@code -Dportal.test.payara.portbase=N} fixes the
+ * port base (admin N+48, HTTP N+80) instead of probing for a free one.
  */
 class EarOnPayaraServerIT {
 
@@ -74,6 +76,7 @@ class EarOnPayaraServerIT {
         String jdbcUrl = TestDatabaseListener.database().jdbcUrl();
 
         Files.createDirectories(DOMAINS);
+        deleteRecursively(ASADMIN_LOGS); // one numbered log per asadmin command of this run
         Files.createDirectories(ASADMIN_LOGS);
         removeLeftoverDomain();
 
@@ -278,9 +281,12 @@ class EarOnPayaraServerIT {
                     problems.add(line);
                 }
             }
+            if (problems.isEmpty()) {
+                return "(no SEVERE records in server.log, kept in " + KEPT_SERVER_LOG + ")";
+            }
             int from = Math.max(0, problems.size() - 80);
-            return "server.log (" + log + "), severe records without stack frames"
-                    + (from > 0 ? ", last 80 lines" : "") + ":\n"
+            return "SEVERE records of server.log without their stack frames" + (from > 0 ? ", last 80 lines" : "")
+                    + " (the whole log is kept in " + KEPT_SERVER_LOG + "):\n"
                     + String.join("\n", problems.subList(from, problems.size()));
         } catch (IOException | UncheckedIOException e) {
             return "(could not read " + log + ": " + e + ")";
