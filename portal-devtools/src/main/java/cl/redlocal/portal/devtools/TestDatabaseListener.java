@@ -26,6 +26,8 @@ public class TestDatabaseListener implements LauncherSessionListener {
         try {
             deleteRecursively(dir); // every run starts from an empty database, built by the migrations
             database = new EmbeddedDatabase(dir, Integer.parseInt(port), false).start();
+            // a test JVM stopped from outside must not leave its PostgreSQL running
+            Runtime.getRuntime().addShutdownHook(new Thread(TestDatabaseListener::stopQuietly, "test-postgres-stop"));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the test PostgreSQL", e);
         }
@@ -33,12 +35,16 @@ public class TestDatabaseListener implements LauncherSessionListener {
 
     @Override
     public void launcherSessionClosed(LauncherSession session) {
+        stopQuietly();
+    }
+
+    private static synchronized void stopQuietly() {
         try {
             if (database != null) {
                 database.close();
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            System.err.println("The test PostgreSQL did not stop cleanly: " + e.getMessage());
         } finally {
             database = null;
         }

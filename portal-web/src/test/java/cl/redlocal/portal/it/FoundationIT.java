@@ -85,6 +85,11 @@ class FoundationIT {
                 .isZero();
     }
 
+    @Test
+    void sessionsEndAfterThirtyIdleMinutes() {
+        assertThat(TestRequestFilter.REQUEST.get().getSession(true).getMaxInactiveInterval()).isEqualTo(30 * 60);
+    }
+
     // --- passwords and sign-in -------------------------------------------------------------------
 
     @Test

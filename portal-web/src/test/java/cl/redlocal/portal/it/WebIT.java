@@ -176,9 +176,92 @@ class WebIT {
             List<LogEntry> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
                     .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
             assertThat(errors).as("JavaScript errors in the console").isEmpty();
+        } catch (AssertionError | RuntimeException e) {
+            Browser.screenshot(browser, "failed-" + e.getStackTrace()[0].getMethodName());
+            throw e;
         } finally {
             browser.quit();
         }
+    }
+
+    @Test
+    @Order(11)
+    void inHeadlessChromiumAnAdministratorCreatesAProfessionalAndDisablesTheAccount() {
+        ChromeDriver browser = Browser.start();
+        try {
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+            browser.get(base + "login.xhtml");
+            browser.findElement(By.id("login:username")).sendKeys("admin");
+            browser.findElement(By.id("login:password")).sendKeys(TestSession.DEMO_PASSWORD);
+            browser.findElement(By.id("login:submit")).click();
+            wait.until(ExpectedConditions.urlContains("index.xhtml"));
+
+            browser.findElement(By.id("navUsers")).click();
+            wait.until(ExpectedConditions.urlContains("users.xhtml"));
+            browser.findElement(By.id("users:new")).click();
+            wait.until(ExpectedConditions.urlContains("user.xhtml"));
+
+            String username = "ana.ppf" + System.nanoTime() % 100000;
+            browser.findElement(By.id("user:username")).sendKeys(username);
+            browser.findElement(By.id("user:fullName")).sendKeys("Ana Profesional");
+            browser.findElement(By.id("user:email")).sendKeys("no-es-un-correo");
+            choose(browser, wait, "user:role", "Profesional de programa");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("user:program")));
+            choose(browser, wait, "user:program", "PPF - Programa de Prevención Focalizada");
+            browser.findElement(By.id("user:password")).sendKeys("Temporal-2026!");
+            browser.findElement(By.id("user:save")).click();
+
+            // bad e-mail: a Spanish message next to the field, nothing saved
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".ui-message-error")));
+            assertThat(browser.findElement(By.cssSelector(".ui-message-error")).getText()).containsIgnoringCase("correo");
+            assertThat(TestDatabase.count("SELECT count(*) FROM app_user WHERE username = ?", username)).isZero();
+            Browser.screenshot(browser, "admin-user-invalid");
+
+            browser.findElement(By.id("user:email")).clear();
+            browser.findElement(By.id("user:email")).sendKeys(username + "@demo.cl");
+            browser.findElement(By.id("user:password")).sendKeys("Temporal-2026!");
+            browser.findElement(By.id("user:save")).click();
+            wait.until(ExpectedConditions.urlContains("users.xhtml"));
+            assertThat(browser.findElement(By.id("messages")).getText()).contains("Usuario " + username + " creado.");
+            assertThat(TestDatabase.value("SELECT p.acronym FROM app_user u JOIN program p ON p.id = u.program_id"
+                    + " WHERE u.username = ?", username)).isEqualTo("PPF");
+
+            browser.findElement(By.id("users:search")).sendKeys(username);
+            browser.findElement(By.id("users:find")).click();
+            wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#users\\:table tbody tr"), 1));
+            browser.findElement(By.linkText(username)).click();
+            wait.until(ExpectedConditions.urlContains("user.xhtml"));
+            browser.findElement(By.id("user:toggle")).click();
+            wait.until(ExpectedConditions.urlContains("users.xhtml"));
+            assertThat(browser.findElement(By.id("messages")).getText()).contains("deshabilitado");
+            assertThat(TestDatabase.value("SELECT enabled FROM app_user WHERE username = ?", username)).isEqualTo(false);
+            Browser.screenshot(browser, "admin-users");
+
+            browser.findElement(By.id("navAudit")).click();
+            wait.until(ExpectedConditions.urlContains("audit.xhtml"));
+            assertThat(browser.findElements(By.cssSelector("#audit\\:table tbody tr"))).hasSizeGreaterThan(1);
+            Browser.screenshot(browser, "admin-audit");
+        } catch (AssertionError | RuntimeException e) {
+            Browser.screenshot(browser, "failed-" + e.getStackTrace()[0].getMethodName());
+            throw e;
+        } finally {
+            browser.quit();
+        }
+    }
+
+    /** Picks an option of a PrimeFaces select menu by its label, as a person clicks it. */
+    private static void choose(ChromeDriver browser, WebDriverWait wait, String menuId, String label) {
+        browser.findElement(By.id(menuId)).click();
+        By item = By.cssSelector("[id='" + menuId + "_items'] li[data-label='" + label + "']");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(item));
+        // the panel fades in: a click during the animation can be lost, so click until the label shows the choice
+        wait.ignoring(org.openqa.selenium.WebDriverException.class).until(d -> {
+            if (label.equals(d.findElement(By.id(menuId + "_label")).getText())) {
+                return true;
+            }
+            d.findElement(d.findElement(item).isDisplayed() ? item : By.id(menuId)).click();
+            return false;
+        });
     }
 
     /** Last: stopping the database must turn the node unready, and starting it again ready. */

@@ -4,20 +4,23 @@ import jakarta.faces.component.UIComponent;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.convert.Converter;
 import jakarta.faces.convert.FacesConverter;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 /**
- * Shows an Instant as people in the comuna read it: dd-MM-yyyy HH:mm:ss in Chile's time zone
+ * Shows an Instant as people in the comuna read it: dd-MM-yyyy HH:mm:ss in the comuna's time zone (portal.timezone)
  * (Faces 4.0's f:convertDateTime has no type for Instant). Display only.
  */
-@FacesConverter(value = "portal.instant", managed = true)
+@FacesConverter("portal.instant")
 public class InstantConverter implements Converter<Instant> {
 
-    private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm:ss")
-            .withZone(ZoneId.of("America/Santiago"));
+    private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm:ss");
+
+    private static final ZoneId ZONE = ZoneId.of(ConfigProvider.getConfig()
+            .getOptionalValue("portal.timezone", String.class).orElse("America/Santiago"));
 
     @Override
     public Instant getAsObject(FacesContext context, UIComponent component, String value) {
@@ -26,6 +29,6 @@ public class InstantConverter implements Converter<Instant> {
 
     @Override
     public String getAsString(FacesContext context, UIComponent component, Instant value) {
-        return value == null ? "" : FORMAT.format(value);
+        return value == null ? "" : FORMAT.withZone(ZONE).format(value);
     }
 }
