@@ -12,8 +12,5 @@ if [[ ! -f $war || ! -f $launcher/payara-micro.jar || ! -d $launcher/lib || -n "
   ./mvnw -q -DskipTests -pl portal-web -am package
 fi
 
-# PORTAL_DEMO=false is the short form of the setting portal.demo.enabled
-if [[ -n "${PORTAL_DEMO:-}" ]]; then export PORTAL_DEMO_ENABLED="$PORTAL_DEMO"; fi
-
 exec java -cp "$launcher/portal-devtools-1.0.0-SNAPSHOT.jar:$launcher/lib/*" \
   cl.redlocal.portal.devtools.Launcher "$launcher/payara-micro.jar" "$war"

@@ -19,7 +19,11 @@ import java.time.Duration;
 public final class EmbeddedDatabase implements AutoCloseable {
 
     public static final String DATABASE = "portal";
-    public static final String USER = "postgres";
+    /** Owns the schema and runs the migrations. */
+    public static final String OWNER = "postgres";
+    /** What the portal connects as at run time: reads and writes rows, may not alter the audit trail. */
+    public static final String APP_USER = "portal_app";
+    public static final String APP_PASSWORD = "portal_app";
 
     private final Path dataDirectory;
     private final int requestedPort;
@@ -71,6 +75,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw new IOException("Could not create the portal database", e);
+        }
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + APP_USER + "') THEN"
+                    + " CREATE ROLE " + APP_USER + " LOGIN PASSWORD '" + APP_PASSWORD + "'; END IF; END $$");
+        } catch (SQLException e) {
+            throw new IOException("Could not create the application role", e);
         }
     }
 

@@ -38,8 +38,8 @@ public final class Launcher {
             log("starting the embedded PostgreSQL in " + dataDir.resolve("pgdata"));
             embedded = new EmbeddedDatabase(dataDir.resolve("pgdata"), pgPort, true).start();
             dbUrl = embedded.jdbcUrl();
-            dbUser = EmbeddedDatabase.USER;
-            dbPassword = "";
+            dbUser = EmbeddedDatabase.APP_USER;
+            dbPassword = EmbeddedDatabase.APP_PASSWORD;
             log("PostgreSQL ready at " + dbUrl);
         }
 
@@ -55,6 +55,13 @@ public final class Launcher {
         pb.environment().put("PORTAL_DB_URL", dbUrl);
         pb.environment().put("PORTAL_DB_USER", dbUser == null ? "" : dbUser);
         pb.environment().put("PORTAL_DB_PASSWORD", dbPassword);
+        if (embedded != null) {
+            // migrations run as the owner; the portal itself as a role that cannot rewrite the audit trail
+            pb.environment().put("PORTAL_DB_MIGRATION_USER", EmbeddedDatabase.OWNER);
+            pb.environment().put("PORTAL_DB_MIGRATION_PASSWORD", "");
+        }
+        // ./run.sh is for trying the portal: the demo comuna unless PORTAL_DEMO=false (the archive's default is off)
+        pb.environment().put("PORTAL_DEMO_ENABLED", env.getOrDefault("PORTAL_DEMO", "true"));
         log("starting Payara Micro on http://localhost:" + port + "/");
         Process micro = pb.start();
 

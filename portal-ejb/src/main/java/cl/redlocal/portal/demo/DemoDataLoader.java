@@ -16,8 +16,9 @@ import java.util.logging.Logger;
 
 /**
  * Loads the demo comuna into an empty database at start-up when {@code portal.demo.enabled} is true
- * (PORTAL_DEMO=false turns it off; production must). A transaction-level advisory lock makes
- * several nodes starting together load it once.
+ * (./run.sh sets it unless PORTAL_DEMO=false; the archive's default is off, so production never gets
+ * demo users by accident). A transaction-level advisory lock makes several nodes starting together
+ * load it once.
  */
 @Startup
 @Singleton
@@ -34,7 +35,7 @@ public class DemoDataLoader {
     PasswordHasher hasher;
 
     @Inject
-    @ConfigProperty(name = "portal.demo.enabled", defaultValue = "true")
+    @ConfigProperty(name = "portal.demo.enabled", defaultValue = "false")
     boolean enabled;
 
     @PostConstruct

@@ -10,7 +10,13 @@ import jakarta.ejb.TransactionManagementType;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+
 import javax.sql.DataSource;
+import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
@@ -18,6 +24,8 @@ import java.util.logging.Logger;
  * so several nodes starting at once migrate once. The datasource is defined here, in the
  * application, so one artifact runs everywhere: the URL and credentials come from MicroProfile
  * Config (portal.db.*, or the environment variables PORTAL_DB_URL, PORTAL_DB_USER, PORTAL_DB_PASSWORD).
+ * With portal.db.migration-user set, the migrations run as that owner and the portal as an application
+ * role with row rights only (V2 grants them).
  */
 @DataSourceDefinition(
         name = DatabaseMigrator.DATASOURCE,
@@ -48,12 +56,34 @@ public class DatabaseMigrator {
     @Resource(lookup = DATASOURCE)
     private DataSource dataSource;
 
+    @Inject
+    @ConfigProperty(name = "portal.db.url")
+    String url;
+
+    @Inject
+    @ConfigProperty(name = "portal.db.user")
+    String applicationUser;
+
+    @Inject
+    @ConfigProperty(name = "portal.db.migration-user")
+    Optional<String> migrationUser;
+
+    @Inject
+    @ConfigProperty(name = "portal.db.migration-password")
+    Optional<String> migrationPassword;
+
     @PostConstruct
     void migrate() {
-        Flyway flyway = Flyway.configure(getClass().getClassLoader())
-                .dataSource(dataSource)
+        FluentConfiguration configuration = Flyway.configure(getClass().getClassLoader())
                 .locations("classpath:db/migration")
-                .load();
+                .placeholders(Map.of("app_role", applicationUser));
+        boolean separateOwner = migrationUser.filter(u -> !u.isBlank() && !u.equals(applicationUser)).isPresent();
+        if (separateOwner) {
+            configuration.dataSource(url, migrationUser.get(), migrationPassword.orElse(""));
+        } else {
+            configuration.dataSource(dataSource);
+        }
+        Flyway flyway = configuration.load();
         MigrateResult result = flyway.migrate();
         LOG.info(() -> "Schema at version " + flyway.info().current().getVersion()
                 + " (" + result.migrationsExecuted + " migrations applied now)");

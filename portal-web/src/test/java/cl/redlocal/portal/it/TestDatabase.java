@@ -25,8 +25,14 @@ public final class TestDatabase {
         return "jdbc:postgresql://127.0.0.1:" + port + "/portal";
     }
 
+    /** As the schema owner, who sees everything. */
     public static Connection connect() throws SQLException {
         return DriverManager.getConnection(url(), "postgres", "test");
+    }
+
+    /** As the role the portal itself runs as. */
+    public static Connection connectAsApplication() throws SQLException {
+        return DriverManager.getConnection(url(), "portal_app", "portal_app");
     }
 
     public static long count(String sql, Object... parameters) {

@@ -24,7 +24,6 @@ public final class WebClient {
     private static final Pattern NONCE = Pattern.compile("'nonce-([^']+)'");
 
     private final URL base;
-    private String nonce;
     private final CookieManager cookies = new CookieManager();
     private final HttpClient http;
 
@@ -42,13 +41,25 @@ public final class WebClient {
     public HttpResponse<String> signIn(String username, String password) {
         HttpResponse<String> page = get("login.xhtml");
         Map<String, String> form = new LinkedHashMap<>();
-        form.put("primefaces.nonce", nonce); // what PrimeFaces' script adds to every post in CSP mode
+        form.put("primefaces.nonce", nonceOf(page)); // what PrimeFaces' script adds to every post in CSP mode
         form.put("login", "login");
         form.put("login:username", username);
         form.put("login:password", password);
         form.put("login:submit", "");
         form.put("jakarta.faces.ViewState", viewState(page.body()));
         return post("login.xhtml", form);
+    }
+
+    /** Submits a form of the page just received, as its button would: view state and CSP nonce included. */
+    public HttpResponse<String> submit(HttpResponse<String> page, String formId, Map<String, String> fields,
+                                       String button) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("primefaces.nonce", nonceOf(page)); // each page posts the nonce it was rendered with
+        form.put(formId, formId);
+        fields.forEach((name, value) -> form.put(formId + ":" + name, value));
+        form.put(formId + ":" + button, "");
+        form.put("jakarta.faces.ViewState", viewState(page.body()));
+        return post(page.uri().getPath(), form);
     }
 
     public HttpResponse<String> post(String path, Map<String, String> form) {
@@ -59,6 +70,11 @@ public final class WebClient {
         return send(HttpRequest.newBuilder(uri(path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private static String nonceOf(HttpResponse<String> page) {
+        return page.headers().firstValue("Content-Security-Policy").map(NONCE::matcher).filter(Matcher::find)
+                .map(m -> m.group(1)).orElseThrow(() -> new IllegalStateException("No CSP nonce on the page"));
     }
 
     public String sessionId() {
@@ -80,11 +96,8 @@ public final class WebClient {
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = http.send(request.header("Accept-Language", "es-CL,es;q=0.9").build(),
+            return http.send(request.header("Accept-Language", "es-CL,es;q=0.9").build(),
                     HttpResponse.BodyHandlers.ofString());
-            response.headers().firstValue("Content-Security-Policy").map(NONCE::matcher).filter(Matcher::find)
-                    .ifPresent(m -> nonce = m.group(1));
-            return response;
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

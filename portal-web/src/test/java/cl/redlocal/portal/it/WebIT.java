@@ -143,6 +143,31 @@ class WebIT {
     }
 
     @Test
+    @Order(7)
+    void somebodyWithATemporaryPasswordSeesOnlyThePasswordPageUntilChoosingTheirOwn() throws Exception {
+        String name = "temporal" + System.nanoTime() % 100000;
+        TestDatabase.update("INSERT INTO app_user (username, full_name, email, role, comuna_id, password_hash,"
+                + " must_change_password) SELECT ?, 'Persona Temporal', ?, 'COORDINADOR', comuna_id, password_hash, TRUE"
+                + " FROM app_user WHERE username = 'coordinador'", name, name + "@demo.cl");
+        WebClient web = new WebClient(base);
+
+        HttpResponse<String> landing = web.signIn(name, TestSession.DEMO_PASSWORD);
+        assertThat(landing.uri().getPath()).endsWith("/account/password.xhtml");
+        assertThat(web.get("index.xhtml").uri().getPath()).endsWith("/account/password.xhtml");
+
+        HttpResponse<String> mismatch = web.submit(landing, "password", Map.of("current", TestSession.DEMO_PASSWORD,
+                "replacement", "Mi-clave-propia-2026", "confirmation", "Otra-cosa-2026"), "save");
+        assertThat(mismatch.body()).contains("Las contraseñas no coinciden.");
+
+        HttpResponse<String> home = web.submit(mismatch, "password", Map.of("current", TestSession.DEMO_PASSWORD,
+                "replacement", "Mi-clave-propia-2026", "confirmation", "Mi-clave-propia-2026"), "save");
+        assertThat(home.uri().getPath()).endsWith("/index.xhtml");
+        assertThat(home.body()).contains("Coordinación comunal").contains("Su contraseña fue cambiada.");
+        assertThat(TestDatabase.value("SELECT must_change_password FROM app_user WHERE username = ?", name))
+                .isEqualTo(false);
+    }
+
+    @Test
     @Order(10)
     void inHeadlessChromiumAPersonSignsInSwitchesLanguageAndSignsOutWithoutScriptErrors() {
         ChromeDriver browser = Browser.start();

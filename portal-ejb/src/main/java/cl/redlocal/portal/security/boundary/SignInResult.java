@@ -7,7 +7,8 @@ import java.util.Set;
 /** What a sign-in attempt came to. */
 public sealed interface SignInResult extends Serializable {
 
-    record Accepted(String username, Set<String> groups) implements SignInResult {
+    /** @param mustChangePassword an administrator set the password: the person must choose their own first */
+    record Accepted(String username, Set<String> groups, boolean mustChangePassword) implements SignInResult {
     }
 
     /** Wrong name or password, or a disabled account: the page says the same for all three. */

@@ -63,7 +63,7 @@ public class SignInService {
             }
             audit.recordFor(username, user.getRole().name(), user.getComuna().getId(), AuditAction.SIGN_IN,
                     AuditOutcome.SUCCESS, null);
-            return new SignInResult.Accepted(username, Set.of(user.getRole().name()));
+            return new SignInResult.Accepted(username, Set.of(user.getRole().name()), user.isMustChangePassword());
         }
 
         Optional<Instant> nowLocked = throttle.recordFailure(username);

@@ -3,6 +3,8 @@ package cl.redlocal.portal.web.account;
 import cl.redlocal.portal.platform.BusinessException;
 import cl.redlocal.portal.security.boundary.AccountService;
 import cl.redlocal.portal.web.platform.Messages;
+import cl.redlocal.portal.web.security.PasswordChangeFilter;
+import jakarta.faces.context.FacesContext;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -19,6 +21,9 @@ public class PasswordBacking {
 
     @Inject
     Messages messages;
+
+    @Inject
+    FacesContext faces;
 
     @NotBlank
     private String current;
@@ -42,6 +47,7 @@ public class PasswordBacking {
                     e.getMessageKey());
             return null;
         }
+        faces.getExternalContext().getSessionMap().remove(PasswordChangeFilter.REQUIRED);
         messages.info("account.password.changed");
         return "/index.xhtml?faces-redirect=true";
     }

@@ -38,6 +38,9 @@ public class PortalIdentityStore implements IdentityStore {
             if (request.getSession(false) != null) {
                 request.changeSessionId();
             }
+            if (accepted.mustChangePassword()) {
+                request.getSession().setAttribute(PasswordChangeFilter.REQUIRED, Boolean.TRUE);
+            }
             return new CredentialValidationResult(accepted.username(), accepted.groups());
         }
         return CredentialValidationResult.INVALID_RESULT;
