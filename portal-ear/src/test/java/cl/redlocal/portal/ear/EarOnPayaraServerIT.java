@@ -96,10 +96,15 @@ class EarOnPayaraServerIT {
         Runtime.getRuntime().addShutdownHook(shutdownHook);
 
         // The domain JVM inherits the environment of start-domain; this is how the portal finds its database.
+        // No demo data (the archive's default): a new installation whose first administrator comes from the environment.
         Map<String, String> database = Map.of(
                 "PORTAL_DB_URL", jdbcUrl,
                 "PORTAL_DB_USER", "postgres",
-                "PORTAL_DB_PASSWORD", "x");
+                "PORTAL_DB_PASSWORD", "x",
+                "PORTAL_BOOTSTRAP_ADMIN_PASSWORD", "Primera-clave-2026",
+                "PORTAL_BOOTSTRAP_COMUNA_CODE", "13101",
+                "PORTAL_BOOTSTRAP_COMUNA_NAME", "Comuna de Prueba",
+                "PORTAL_BOOTSTRAP_COMUNA_REGION", "Región de Prueba");
         step("start-domain", () -> asadminOrFail(START_TIMEOUT, database, "start-domain",
                 "--domaindir", DOMAINS.toString(), DOMAIN));
         step("deploy", () -> asadminOrFail(DEPLOY_TIMEOUT, Map.of(), "--host", "localhost",
@@ -124,6 +129,23 @@ class EarOnPayaraServerIT {
                         + body.substring(0, Math.min(body.length(), 1500)) + "\n" + serverLogProblems())
                 .isEqualTo(200);
         assertThat(body).as("the sign-in page").contains("Red Local").contains("id=\"login\"");
+    }
+
+    @Test
+    void aNewInstallationGetsItsFirstAdministratorFromTheEnvironmentAndNoDemoData() throws Exception {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(TestDatabaseListener.database().jdbcUrl(),
+                "postgres", "x");
+             java.sql.Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("SELECT u.username, u.role, u.must_change_password, u.password_hash,"
+                     + " c.name, (SELECT count(*) FROM app_user) FROM app_user u JOIN comuna c ON c.id = u.comuna_id")) {
+            assertThat(rs.next()).as("an administrator was created").isTrue();
+            assertThat(rs.getString(1)).isEqualTo("admin");
+            assertThat(rs.getString(2)).isEqualTo("ADMIN");
+            assertThat(rs.getBoolean(3)).as("must choose a new password").isTrue();
+            assertThat(rs.getString(4)).startsWith("PBKDF2WithHmacSHA256:600000:");
+            assertThat(rs.getString(5)).isEqualTo("Comuna de Prueba");
+            assertThat(rs.getLong(6)).as("nobody else: no demo users").isEqualTo(1);
+        }
     }
 
     @AfterAll
