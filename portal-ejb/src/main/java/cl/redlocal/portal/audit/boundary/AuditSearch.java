@@ -19,6 +19,7 @@ import org.apache.commons.csv.CSVPrinter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import cl.redlocal.portal.platform.SqlValues;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -140,20 +141,11 @@ public class AuditSearch {
     }
 
     private static AuditEntry toEntry(Object[] r) {
-        return new AuditEntry(((Number) r[0]).longValue(), toInstant(r[1]), (String) r[2], (String) r[3],
+        return new AuditEntry(((Number) r[0]).longValue(), SqlValues.instant(r[1]), (String) r[2], (String) r[3],
                 r[4] == null ? null : ((Number) r[4]).longValue(), (String) r[5], (String) r[6], (String) r[7],
                 (String) r[8], (String) r[9], (String) r[10]);
     }
 
-    private static Instant toInstant(Object o) {
-        if (o instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        if (o instanceof java.time.OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        return (Instant) o;
-    }
 
     /** A WHERE clause built from positional parameters, values always bound, never concatenated. */
     private static final class Where {

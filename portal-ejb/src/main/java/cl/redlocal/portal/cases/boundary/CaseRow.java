@@ -9,12 +9,6 @@ public record CaseRow(long id, String code, String givenNames, String paternalSu
                       cl.redlocal.portal.cases.entity.CaseStatus status, LocalDate openedOn) implements Serializable {
 
     public String initials() {
-        StringBuilder sb = new StringBuilder();
-        for (String part : new String[]{givenNames, paternalSurname, maternalSurname}) {
-            if (part != null && !part.isBlank()) {
-                sb.append(Character.toUpperCase(part.trim().charAt(0))).append('.');
-            }
-        }
-        return sb.toString();
+        return cl.redlocal.portal.cases.entity.Child.initialsOf(givenNames, paternalSurname, maternalSurname);
     }
 }

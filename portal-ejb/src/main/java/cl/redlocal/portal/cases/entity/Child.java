@@ -101,6 +101,10 @@ public class Child extends VersionedEntity {
 
     /** Initials, the only way minutes and agendas name a child: "J.P.R." */
     public String initials() {
+        return initialsOf(givenNames, paternalSurname, maternalSurname);
+    }
+
+    public static String initialsOf(String givenNames, String paternalSurname, String maternalSurname) {
         StringBuilder sb = new StringBuilder();
         for (String part : new String[]{givenNames, paternalSurname, maternalSurname}) {
             if (part != null && !part.isBlank()) {

@@ -6,7 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.sql.Timestamp;
+import cl.redlocal.portal.platform.SqlValues;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -35,7 +35,7 @@ public class LoginThrottle {
                         "SELECT locked_until FROM login_throttle WHERE username = ?1 AND locked_until > now()")
                 .setParameter(1, username)
                 .getResultList();
-        return rows.isEmpty() ? Optional.empty() : Optional.of(toInstant(rows.get(0)));
+        return rows.isEmpty() ? Optional.empty() : Optional.of(SqlValues.instant(rows.get(0)));
     }
 
     /** Counts one more failure; returns the end of the lock when this failure started one. */
@@ -56,20 +56,11 @@ public class LoginThrottle {
                 .setParameter(2, maxFailures)
                 .setParameter(3, lockMinutes)
                 .getSingleResult();
-        return lockedUntil == null ? Optional.empty() : Optional.of(toInstant(lockedUntil));
+        return lockedUntil == null ? Optional.empty() : Optional.of(SqlValues.instant(lockedUntil));
     }
 
     public void reset(String username) {
         em.createNativeQuery("DELETE FROM login_throttle WHERE username = ?1").setParameter(1, username).executeUpdate();
     }
 
-    private static Instant toInstant(Object value) {
-        if (value instanceof Timestamp ts) {
-            return ts.toInstant();
-        }
-        if (value instanceof java.time.OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        return (Instant) value;
-    }
 }
