@@ -92,33 +92,30 @@ class WebIT {
         assertThat(home.headers().firstValue("Content-Security-Policy")).isPresent();
     }
 
-    @Test
+    /**
+     * Every role, asking for something outside it, is refused and the refusal is audited with who asked:
+     * by the page constraint (PAGE) or, past it, by the service's @RolesAllowed (SERVICE).
+     */
+    @ParameterizedTest
+    @CsvSource({
+            "profesional.pie,   admin/users.xhtml,      PAGE",
+            "cofacilitador.edt, admin/audit.xhtml,      PAGE",
+            "coordinador,       cases/case.xhtml?id=1,  SERVICE",
+            "gestor,            cases/case.xhtml?id=1,  SERVICE",
+            "admin,             cases/case.xhtml?id=1,  SERVICE"})
     @Order(4)
-    void aProfessionalAskingForAnAdministrationPageIsRefusedAndTheDenialIsAudited() {
+    void everyRoleAskingForSomethingOutsideItIsRefusedAndTheRefusalIsAudited(String username, String page,
+                                                                            String refusedBy) {
         WebClient web = new WebClient(base);
-        web.signIn("profesional.pie", TestSession.DEMO_PASSWORD);
-        long before = denials("profesional.pie", "PAGE");
+        web.signIn(username, TestSession.DEMO_PASSWORD);
+        long before = denials(username, refusedBy);
 
-        HttpResponse<String> page = web.get("admin/users.xhtml");
+        HttpResponse<String> response = web.get(page);
 
-        assertThat(page.statusCode()).isEqualTo(403);
-        assertThat(page.body()).contains("Acceso no permitido");
-        assertNoStackTrace(page.body());
-        assertThat(denials("profesional.pie", "PAGE")).isEqualTo(before + 1);
-    }
-
-    @Test
-    @Order(5)
-    void aCoordinatorFollowingALinkToACaseIsRefusedByTheServiceAndTheDenialIsAudited() {
-        WebClient web = new WebClient(base);
-        web.signIn("coordinador", TestSession.DEMO_PASSWORD);
-        long before = denials("coordinador", "SERVICE");
-
-        HttpResponse<String> page = web.get("cases/case.xhtml?id=1");
-
-        assertThat(page.statusCode()).isEqualTo(403);
-        assertThat(page.body()).contains("Acceso no permitido");
-        assertThat(denials("coordinador", "SERVICE")).isEqualTo(before + 1);
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.body()).contains("Acceso no permitido");
+        assertNoStackTrace(response.body());
+        assertThat(denials(username, refusedBy)).isEqualTo(before + 1);
     }
 
     @Test
