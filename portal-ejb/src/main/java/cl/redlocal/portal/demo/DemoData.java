@@ -7,6 +7,9 @@ import cl.redlocal.portal.cases.entity.Family;
 import cl.redlocal.portal.cases.entity.Run;
 import cl.redlocal.portal.cases.entity.Sex;
 import cl.redlocal.portal.offer.entity.Program;
+import cl.redlocal.portal.offer.entity.ProgramDescription;
+import cl.redlocal.portal.offer.entity.Provider;
+import cl.redlocal.portal.offer.entity.ProviderKind;
 import cl.redlocal.portal.offer.entity.Sector;
 import cl.redlocal.portal.referral.entity.Referral;
 import cl.redlocal.portal.referral.entity.Urgency;
@@ -81,16 +84,118 @@ public class DemoData {
                 {"OPD-V", "Oficina de Protección de Derechos Vecina", "PROTECTION"},
                 {"PPF-V", "Programa de Prevención Focalizada Vecina", "PROTECTION"}});
 
+        offerMap(demo, new Random(3L));
         users(demo, vecina);
         cases(demo, List.of("OPD", "EDT", "PPF", "PIE", "PDC", "PDE", "MST"), 40, new Random(2026_11_01L), "C-2026-");
         cases(vecina, List.of("OPD-V", "PPF-V"), 4, new Random(99_002L), "V-2026-");
         em.flush();
+        // the first line of each program's capacity history
+        em.createNativeQuery("INSERT INTO capacity_change (comuna_id, program_id, changed_at, changed_by, slots_after,"
+                + " occupied_after, note) SELECT comuna_id, id, coalesce(confirmed_at, now()), 'coordinador', slots,"
+                + " occupied, 'Carga inicial del mapa de oferta' FROM program").executeUpdate();
     }
 
     private void programsOf(Comuna comuna, String[][] rows) {
         for (String[] r : rows) {
             programs.put(r[0], persist(new Program(comuna, r[0], r[1], Sector.valueOf(r[2]))));
         }
+    }
+
+    /**
+     * The offer map of Comuna Demo: who runs each program, to whom it is offered, where it attends, its
+     * slots (some programs full, so referrals wait), and when it was last confirmed (some stale).
+     */
+    private void offerMap(Comuna demo, Random random) {
+        Map<String, Provider> providers = new LinkedHashMap<>();
+        for (String[] p : new String[][]{
+                {"Municipalidad de Comuna Demo", "MUNICIPALITY"}, {"Servicio de Salud Demo", "HEALTH"},
+                {"Corporación Municipal de Educación", "EDUCATION"}, {"ONG Crecer Juntos", "NGO"},
+                {"Fundación Mi Casa", "NGO"}, {"Tribunal de Familia de Comuna Demo", "COURT"},
+                {"SENDA Región Demo", "STATE_SERVICE"}, {"Subsecretaría de Prevención del Delito", "STATE_SERVICE"}}) {
+            Provider provider = persist(new Provider(demo, p[0], ProviderKind.valueOf(p[1])));
+            provider.describe(null, "contacto@" + p[0].toLowerCase().replaceAll("[^a-z]", "") + ".demo.cl",
+                    "+56 2 2" + (100_0000 + random.nextInt(899_9999)), null);
+            providers.put(p[0], provider);
+        }
+        programsOf(demo, new String[][]{
+                {"PRM", "Programa de Reparación en Maltrato Grave y Abuso Sexual", "PROTECTION"},
+                {"DAM", "Diagnóstico Ambulatorio", "JUSTICE"},
+                {"FAE", "Programa de Familias de Acogida", "PROTECTION"},
+                {"RF", "Residencia Familiar Demo", "PROTECTION"},
+                {"CHCC", "Chile Crece Contigo", "SOCIAL_PROTECTION"},
+                {"FAMILIAS", "Programa Familias", "SOCIAL_PROTECTION"},
+                {"COSAM", "Centro Comunitario de Salud Mental", "MENTAL_HEALTH"},
+                {"HPV", "Habilidades para la Vida", "EDUCATION"},
+                {"OLN", "Oficina Local de la Niñez", "PROTECTION"},
+                {"ESCUELA", "Escuela Básica Demo", "EDUCATION"},
+                {"JARDIN", "Jardín Infantil Los Peques", "EDUCATION"},
+                {"TF", "Consejería Técnica del Tribunal de Familia", "JUSTICE"},
+                {"CAVD", "Centro de Apoyo a Víctimas de Delitos", "JUSTICE"},
+                {"PIB", "Programa de Intervención Breve", "PROTECTION"},
+                {"DEPORTES", "Talleres Deportivos Municipales", "OTHER"}});
+        Object[][] terms = {
+                // acronym, provider, min age, max age, slots, occupied (-1: full), court order, spontaneous, active search
+                {"OPD", "Municipalidad de Comuna Demo", 0, 17, 120, 96, false, true, true},
+                {"EDT", "Subsecretaría de Prevención del Delito", 10, 17, 60, 41, false, false, true},
+                {"PPF", "ONG Crecer Juntos", 0, 17, 80, -1, false, false, false},
+                {"PIE", "ONG Crecer Juntos", 0, 17, 50, -1, true, false, false},
+                {"PDC", "SENDA Región Demo", 10, 19, 30, 22, false, true, false},
+                {"PDE", "Corporación Municipal de Educación", 12, 21, 40, 31, false, true, true},
+                {"MST", "Subsecretaría de Prevención del Delito", 10, 17, 24, -1, false, false, false},
+                {"CESFAM", "Servicio de Salud Demo", 0, 29, 5000, 4120, false, true, false},
+                {"LICEO", "Corporación Municipal de Educación", 14, 19, 900, 861, false, true, false},
+                {"SENDA", "SENDA Región Demo", 8, 24, 60, 18, false, true, true},
+                {"PRM", "Fundación Mi Casa", 0, 17, 70, -1, true, false, false},
+                {"DAM", "Fundación Mi Casa", 0, 17, 45, 40, true, false, false},
+                {"FAE", "Fundación Mi Casa", 0, 17, 25, 25, true, false, false},
+                {"RF", "Fundación Mi Casa", 0, 17, 16, 15, true, false, false},
+                {"CHCC", "Servicio de Salud Demo", 0, 9, 400, 288, false, true, true},
+                {"FAMILIAS", "Municipalidad de Comuna Demo", 0, 29, 150, 132, false, true, true},
+                {"COSAM", "Servicio de Salud Demo", 5, 29, 90, -1, false, false, false},
+                {"HPV", "Corporación Municipal de Educación", 5, 14, 300, 210, false, false, true},
+                {"OLN", "Municipalidad de Comuna Demo", 0, 17, 100, 64, false, true, true},
+                {"ESCUELA", "Corporación Municipal de Educación", 5, 15, 600, 577, false, true, false},
+                {"JARDIN", "Corporación Municipal de Educación", 0, 5, 120, -1, false, true, false},
+                {"TF", "Tribunal de Familia de Comuna Demo", 0, 17, 200, 143, true, false, false},
+                {"CAVD", "Municipalidad de Comuna Demo", 0, 29, 60, 33, false, true, false},
+                {"PIB", "ONG Crecer Juntos", 6, 17, 40, 36, false, false, false},
+                {"DEPORTES", "Municipalidad de Comuna Demo", 6, 17, 250, 120, false, true, true}};
+        String[] sectors = {"Centro", "Villa Los Aromos", "Población El Esfuerzo", "Villa Esperanza", "Cerro Alto",
+                "Sector Rural Norte"};
+        int index = 0;
+        for (Object[] t : terms) {
+            Program program = programs.get((String) t[0]);
+            boolean courtOrder = (Boolean) t[6];
+            program.describe(providers.get((String) t[1]), new ProgramDescription(program.getAcronym(),
+                    program.getName(), program.getSector(),
+                    "Atención a niños, niñas y adolescentes y sus familias en Comuna Demo (" + program.getName() + ").",
+                    (Integer) t[2], (Integer) t[3],
+                    courtOrder ? "NNA con medida de protección dictada por Tribunal de Familia"
+                            : "NNA y familias de la comuna según criterios técnicos del programa",
+                    "Edad entre " + t[2] + " y " + t[3] + " años" + (courtOrder ? "; requiere orden de tribunal." : "."),
+                    index % 5 == 4 ? "Sector Rural Norte y Cerro Alto" : null, courtOrder, (Boolean) t[7],
+                    true, (Boolean) t[8], "Ficha de derivación, informe social",
+                    "Encargada/o " + program.getAcronym(), "+56 2 2345 " + (6000 + index),
+                    program.getAcronym().toLowerCase() + "@demo.redlocal.cl", "Lunes a viernes, 08:30 a 17:30"));
+            int slots = (Integer) t[4];
+            int occupied = (Integer) t[5] < 0 ? slots : (Integer) t[5];
+            program.changeCapacity(slots, occupied);
+            // most confirmed in the last weeks; every fourth entry not confirmed for months: stale
+            program.confirm("coordinador", ANCHOR.minusDays(index % 4 == 3 ? 120 + index : 3 + index)
+                    .atTime(9, 0).toInstant(ZoneOffset.ofHours(-3)));
+            int places = index % 6 == 0 ? 2 : 1;
+            for (int k = 0; k < places; k++) {
+                double lat = -33.440 - random.nextInt(400) / 10_000.0;
+                double lon = -70.620 - random.nextInt(800) / 10_000.0;
+                program.addLocation(k == 0 ? "Sede " + program.getAcronym() : "Sede " + program.getAcronym() + " Norte",
+                        STREETS[random.nextInt(STREETS.length)] + " " + (100 + random.nextInt(2900)),
+                        sectors[(index + k) % sectors.length],
+                        java.math.BigDecimal.valueOf(lat).setScale(6, java.math.RoundingMode.HALF_UP),
+                        java.math.BigDecimal.valueOf(lon).setScale(6, java.math.RoundingMode.HALF_UP));
+            }
+            index++;
+        }
+        programs.get("DEPORTES").changeStatus(cl.redlocal.portal.offer.entity.ProgramStatus.SUSPENDED);
     }
 
     private void users(Comuna demo, Comuna vecina) {

@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import cl.redlocal.portal.platform.SqlValues;
+import cl.redlocal.portal.platform.SqlWhere;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -56,17 +57,17 @@ public class AuditSearch {
 
     @RolesAllowed(Role.Names.ADMIN)
     public long count(AuditFilter filter) {
-        Where where = where(filter);
-        Query count = em.createNativeQuery("SELECT count(*) FROM audit_event e" + where.sql);
+        SqlWhere where = where(filter);
+        Query count = em.createNativeQuery("SELECT count(*) FROM audit_event e" + where.sql());
         where.bind(count);
         return ((Number) count.getSingleResult()).longValue();
     }
 
     @RolesAllowed(Role.Names.ADMIN)
     public List<AuditEntry> list(AuditFilter filter, PageRequest page) {
-        Where where = where(filter);
+        SqlWhere where = where(filter);
         String order = page.sortField() == null ? "occurred_at" : SORTABLE.getOrDefault(page.sortField(), "occurred_at");
-        Query rows = em.createNativeQuery(select() + where.sql + " ORDER BY e." + order
+        Query rows = em.createNativeQuery(select() + where.sql() + " ORDER BY e." + order
                 + (page.ascending() && page.sortField() != null ? " ASC" : " DESC") + ", e.id DESC"
                 + " OFFSET " + page.first() + " LIMIT " + page.size());
         where.bind(rows);
@@ -78,8 +79,8 @@ public class AuditSearch {
     /** Writes every row matching the filter as CSV; the export itself is audited. */
     @RolesAllowed(Role.Names.ADMIN)
     public long exportCsv(AuditFilter filter, Writer out) {
-        Where where = where(filter);
-        Query rows = em.createNativeQuery(select() + where.sql + " ORDER BY e.occurred_at DESC, e.id DESC");
+        SqlWhere where = where(filter);
+        Query rows = em.createNativeQuery(select() + where.sql() + " ORDER BY e.occurred_at DESC, e.id DESC");
         where.bind(rows);
         long count = 0;
         try (CSVPrinter csv = CSVFormat.DEFAULT.builder()
@@ -107,31 +108,31 @@ public class AuditSearch {
                 + " e.outcome, e.detail, e.client_ip FROM audit_event e";
     }
 
-    private Where where(AuditFilter f) {
-        Where w = new Where();
+    private SqlWhere where(AuditFilter f) {
+        SqlWhere w = new SqlWhere();
         // Tenancy: an administrator sees the trail of their own comuna, sign-in attempts by unknown names included.
-        w.add("(e.comuna_id = ? OR e.comuna_id IS NULL)", caller.profile().comunaId());
+        w.and("(e.comuna_id = ? OR e.comuna_id IS NULL)", caller.profile().comunaId());
         ZoneId zone = ZoneId.of(timezone);
         if (f.from() != null) {
-            w.add("e.occurred_at >= ?", Timestamp.from(f.from().atStartOfDay(zone).toInstant()));
+            w.and("e.occurred_at >= ?", Timestamp.from(f.from().atStartOfDay(zone).toInstant()));
         }
         if (f.to() != null) {
-            w.add("e.occurred_at < ?", Timestamp.from(f.to().plusDays(1).atStartOfDay(zone).toInstant()));
+            w.and("e.occurred_at < ?", Timestamp.from(f.to().plusDays(1).atStartOfDay(zone).toInstant()));
         }
         if (notBlank(f.username())) {
-            w.add("e.username LIKE ?", f.username().trim().toLowerCase() + "%");
+            w.and("e.username LIKE ?", f.username().trim().toLowerCase() + "%");
         }
         if (f.action() != null) {
-            w.add("e.action = ?", f.action().name());
+            w.and("e.action = ?", f.action().name());
         }
         if (notBlank(f.entityType())) {
-            w.add("e.entity_type = ?", f.entityType().trim().toUpperCase());
+            w.and("e.entity_type = ?", f.entityType().trim().toUpperCase());
         }
         if (notBlank(f.entityId())) {
-            w.add("e.entity_id = ?", f.entityId().trim());
+            w.and("e.entity_id = ?", f.entityId().trim());
         }
         if (f.outcome() != null) {
-            w.add("e.outcome = ?", f.outcome().name());
+            w.and("e.outcome = ?", f.outcome().name());
         }
         return w;
     }
@@ -144,23 +145,5 @@ public class AuditSearch {
         return new AuditEntry(((Number) r[0]).longValue(), SqlValues.instant(r[1]), (String) r[2], (String) r[3],
                 r[4] == null ? null : ((Number) r[4]).longValue(), (String) r[5], (String) r[6], (String) r[7],
                 (String) r[8], (String) r[9], (String) r[10]);
-    }
-
-
-    /** A WHERE clause built from positional parameters, values always bound, never concatenated. */
-    private static final class Where {
-        private String sql = "";
-        private final List<Object> values = new ArrayList<>();
-
-        void add(String condition, Object value) {
-            values.add(value);
-            sql += (sql.isEmpty() ? " WHERE " : " AND ") + condition.replace("?", "?" + values.size());
-        }
-
-        void bind(Query q) {
-            for (int i = 0; i < values.size(); i++) {
-                q.setParameter(i + 1, values.get(i));
-            }
-        }
     }
 }
