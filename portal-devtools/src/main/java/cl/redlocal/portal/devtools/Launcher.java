@@ -46,6 +46,9 @@ public final class Launcher {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + env.getOrDefault("PORTAL_HEAP", "1g"));
+        // the portal's people speak Spanish: server-side messages and logs default to es-CL
+        command.add("-Duser.language=es");
+        command.add("-Duser.country=CL");
         command.add("-Djava.io.tmpdir=" + Files.createDirectories(dataDir.resolve("tmp")));
         command.addAll(List.of("-jar", args[0], "--deploy", args[1], "--contextroot", "/",
                 "--port", port, "--nocluster"));

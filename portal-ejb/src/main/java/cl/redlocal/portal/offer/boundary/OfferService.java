@@ -253,7 +253,7 @@ public class OfferService {
 
     private void requireUniqueAcronym(long comunaId, String acronym, Long exceptId) {
         List<?> same = em.createQuery("SELECT p.id FROM Program p WHERE p.comuna.id = :c AND UPPER(p.acronym) = :a"
-                        + (exceptId == null ? "" : " AND p.id <> :id"))
+                        + " AND p.id <> :id")
                 .setParameter("c", comunaId).setParameter("a", acronym.trim().toUpperCase(Locale.ROOT))
                 .setParameter("id", exceptId == null ? -1L : exceptId)
                 .getResultList();

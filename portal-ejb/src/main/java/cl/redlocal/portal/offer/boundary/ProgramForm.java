@@ -18,7 +18,7 @@ import java.util.List;
 
 /** A program as the coordinator writes it (new or edited), checked before anything is saved. */
 public record ProgramForm(
-        @NotBlank @Size(max = 20) @Pattern(regexp = "[A-ZÑ0-9][A-ZÑ0-9 .-]*", message = "{offer.program.acronym}")
+        @NotBlank @Size(max = 20) @Pattern(regexp = "[A-Za-zÑñ0-9][A-Za-zÑñ0-9 .-]*", message = "{offer.program.acronym}")
         String acronym,
         @NotBlank @Size(max = 200) String name,
         @NotNull Sector sector,
