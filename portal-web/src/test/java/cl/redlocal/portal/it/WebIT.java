@@ -271,6 +271,95 @@ class WebIT {
         }
     }
 
+    @Test
+    @Order(12)
+    void inHeadlessChromiumTheCoordinatorAddsAProgramAndItsProfessionalUpdatesTheVacancies() throws Exception {
+        String acronym = "PT" + System.nanoTime() % 100000;
+        ChromeDriver browser = Browser.start();
+        try {
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+            signInAs(browser, wait, "coordinador");
+            browser.findElement(By.id("navOffer")).click();
+            wait.until(ExpectedConditions.urlContains("programs.xhtml"));
+            browser.findElement(By.id("programs:new")).click();
+            wait.until(ExpectedConditions.urlContains("edit.xhtml"));
+
+            browser.findElement(By.id("program:acronym")).sendKeys(acronym);
+            browser.findElement(By.id("program:name")).sendKeys("Programa de Prueba Navegador");
+            choose(browser, wait, "program:sector", "Protección");
+            retype(browser.findElement(By.id("program:slots_input")), "5");
+            browser.findElement(By.id("program:minAge_input")).sendKeys("12");
+            browser.findElement(By.id("program:maxAge_input")).sendKeys("6");
+            browser.findElement(By.id("program:addLocation")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("program:locations:0:address")));
+            browser.findElement(By.id("program:locations:0:address")).sendKeys("Avenida Central 100");
+            browser.findElement(By.id("program:locations:0:latitude_input")).sendKeys("33.45");
+            browser.findElement(By.id("program:locations:0:longitude_input")).sendKeys("-70.65");
+            browser.findElement(By.id("program:save")).click();
+
+            // two mistakes, each explained next to its field; nothing saved
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[id='program:maxAge'] ~ .ui-message-error, .ui-message-error")));
+            String page = browser.findElement(By.id("program")).getText();
+            assertThat(page).contains("La edad mínima no puede ser mayor que la edad máxima.")
+                    .contains("La latitud debe estar en Chile");
+            assertThat(TestDatabase.count("SELECT count(*) FROM program WHERE acronym = ?", acronym)).isZero();
+            Browser.screenshot(browser, "offer-program-invalid");
+
+            retype(browser.findElement(By.id("program:minAge_input")), "6");
+            retype(browser.findElement(By.id("program:maxAge_input")), "12");
+            retype(browser.findElement(By.id("program:locations:0:latitude_input")), "-33.45");
+            browser.findElement(By.id("program:save")).click();
+            wait.until(ExpectedConditions.urlContains("program.xhtml"));
+            assertThat(browser.findElement(By.id("cardVacancies")).getText()).startsWith("5");
+            long programId = ((Number) TestDatabase.value("SELECT id FROM program WHERE acronym = ?", acronym)).longValue();
+            browser.findElement(By.id("logoutForm:logout")).click();
+            wait.until(ExpectedConditions.urlContains("login.xhtml"));
+
+            // the program's own professional fills three of its slots
+            String professional = acronym.toLowerCase() + ".pro";
+            TestDatabase.update("INSERT INTO app_user (username, full_name, email, role, comuna_id, program_id, password_hash)"
+                    + " SELECT ?, 'Profesional de Prueba', ?, 'PROFESIONAL', comuna_id, ?, password_hash FROM app_user"
+                    + " WHERE username = 'profesional.ppf'", professional, professional + "@demo.cl", programId);
+            signInAs(browser, wait, professional);
+            browser.get(base + "offer/program.xhtml?id=" + programId);
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("capacity:occupied_input")));
+            assertThat(browser.findElement(By.id("capacity:slots_input")).isEnabled()).as("slots are the coordinator's").isFalse();
+            retype(browser.findElement(By.id("capacity:occupied_input")), "3");
+            browser.findElement(By.id("capacity:note")).sendKeys("Tres ingresos");
+            browser.findElement(By.id("capacity:save")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("cardVacancies"), "2"));
+            assertThat(browser.findElement(By.id("history")).getText()).contains(professional).contains("Tres ingresos");
+            Browser.screenshot(browser, "offer-program");
+
+            // the list shows it with its vacancies
+            browser.get(base + "offer/programs.xhtml");
+            browser.findElement(By.id("programs:text")).sendKeys(acronym);
+            browser.findElement(By.id("programs:apply")).click();
+            wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#programs\\:table tbody tr"), 1));
+            assertThat(browser.findElement(By.cssSelector("#programs\\:table tbody tr")).getText())
+                    .contains(acronym).contains("Programa de Prueba Navegador");
+            Browser.screenshot(browser, "offer-programs");
+        } catch (AssertionError | RuntimeException e) {
+            Browser.screenshot(browser, "failed-offer");
+            throw e;
+        } finally {
+            browser.quit();
+        }
+    }
+
+    /** Replaces what a field holds, as a person selecting it and typing would (PrimeFaces number inputs ignore clear()). */
+    private static void retype(org.openqa.selenium.WebElement field, String text) {
+        field.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), text);
+    }
+
+    private void signInAs(ChromeDriver browser, WebDriverWait wait, String username) {
+        browser.get(base + "login.xhtml");
+        browser.findElement(By.id("login:username")).sendKeys(username);
+        browser.findElement(By.id("login:password")).sendKeys(TestSession.DEMO_PASSWORD);
+        browser.findElement(By.id("login:submit")).click();
+        wait.until(ExpectedConditions.urlContains("index.xhtml"));
+    }
+
     /** Picks an option of a PrimeFaces select menu by its label, as a person clicks it. */
     private static void choose(ChromeDriver browser, WebDriverWait wait, String menuId, String label) {
         browser.findElement(By.id(menuId)).click();

@@ -63,12 +63,12 @@ public class FormValidation {
     private static String clientId(String formId, Path path, Map<String, String> aliases) {
         StringBuilder id = new StringBuilder(formId);
         for (Path.Node node : path) {
-            if (node.getName() == null) {
-                continue;
-            }
-            id.append(':').append(aliases.getOrDefault(node.getName(), node.getName()));
+            // Bean Validation puts a list element's index on the node that follows the list
             if (node.getIndex() != null) {
                 id.append(':').append(node.getIndex());
+            }
+            if (node.getName() != null && !node.getName().startsWith("<")) {
+                id.append(':').append(aliases.getOrDefault(node.getName(), node.getName()));
             }
         }
         return id.toString();
