@@ -27,6 +27,10 @@ public class HomeService {
     @Inject
     Caller caller;
 
+    @Inject
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "portal.offer.stale-days", defaultValue = "90")
+    int offerStaleDays;
+
     @RolesAllowed({Role.Names.COORDINADOR, Role.Names.COFACILITADOR, Role.Names.PROFESIONAL,
             Role.Names.GESTOR_TERRITORIAL, Role.Names.ADMIN})
     public HomeSummary summary() {
@@ -37,19 +41,21 @@ public class HomeService {
                     count("SELECT count(*) FROM case_file WHERE comuna_id = ?1 AND status = 'OPEN'", comuna),
                     count("SELECT count(*) FROM referral WHERE comuna_id = ?1 AND state IN " + PENDING, comuna),
                     count("SELECT count(*) FROM referral WHERE comuna_id = ?1 AND state = 'WAITING'", comuna),
-                    0, 0, 0, 0, List.of());
+                    0, 0, 0, 0, count("SELECT count(*) FROM program WHERE comuna_id = ?1 AND status <> 'CLOSED'"
+                            + " AND (confirmed_at IS NULL OR confirmed_at < now() - make_interval(days => "
+                            + offerStaleDays + "))", comuna), List.of());
             case COFACILITADOR -> new HomeSummary(me.role().name(), me.comunaName(), null, activePrograms(comuna),
                     visibleOpenCases(me),
                     count("SELECT count(*) FROM referral WHERE comuna_id = ?1 AND state IN " + PENDING, comuna),
                     count("SELECT count(*) FROM referral WHERE comuna_id = ?1 AND state = 'WAITING'", comuna),
-                    0, 0, 0, 0, List.of());
+                    0, 0, 0, 0, 0, List.of());
             case PROFESIONAL -> new HomeSummary(me.role().name(), me.comunaName(), me.programAcronym(),
                     activePrograms(comuna), visibleOpenCases(me),
                     count("SELECT count(*) FROM referral WHERE to_program_id = ?1 AND state IN " + PENDING, me.programId()),
                     count("SELECT count(*) FROM referral WHERE to_program_id = ?1 AND state = 'WAITING'", me.programId()),
-                    0, 0, 0, 0, List.of());
+                    0, 0, 0, 0, 0, List.of());
             case GESTOR_TERRITORIAL -> new HomeSummary(me.role().name(), me.comunaName(), null, 0, 0, 0, 0, 0, 0, 0, 0,
-                    comunaFigures(me));
+                    0, comunaFigures(me));
             case ADMIN -> new HomeSummary(me.role().name(), me.comunaName(), null, 0, 0, 0, 0,
                     count("SELECT count(*) FROM app_user WHERE comuna_id = ?1", comuna),
                     count("SELECT count(*) FROM app_user WHERE comuna_id = ?1 AND NOT enabled", comuna),
@@ -57,7 +63,7 @@ public class HomeService {
                             + " AND occurred_at > now() - interval '24 hours'", comuna),
                     count("SELECT count(*) FROM audit_event WHERE comuna_id = ?1 AND outcome = 'DENIED'"
                             + " AND occurred_at > now() - interval '24 hours'", comuna),
-                    List.of());
+                    0, List.of());
         };
     }
 

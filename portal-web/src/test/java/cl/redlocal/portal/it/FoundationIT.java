@@ -172,6 +172,11 @@ class FoundationIT {
     void coordinatorSeesCountsButNoCase() {
         TestSession.signIn("coordinador");
         assertThat(home.summary().openCases()).isPositive();
+        assertThat(home.summary().staleOffer()).as("the demo has stale offer entries")
+                .isEqualTo(TestDatabase.count("SELECT count(*) FROM program p JOIN comuna c ON c.id = p.comuna_id"
+                        + " WHERE c.code = '99001' AND p.status <> 'CLOSED'"
+                        + " AND (p.confirmed_at IS NULL OR p.confirmed_at < now() - interval '90 days')"))
+                .isPositive();
         assertThatThrownBy(() -> cases.find(1L)).isInstanceOf(EJBAccessException.class);
         assertThatThrownBy(() -> cases.openCases(PageRequest.of(0, 10))).isInstanceOf(EJBAccessException.class);
         assertThatThrownBy(() -> users.count(null)).isInstanceOf(EJBAccessException.class);

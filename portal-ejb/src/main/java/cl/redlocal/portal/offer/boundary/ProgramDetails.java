@@ -22,6 +22,13 @@ public record ProgramDetails(long id, int version, String acronym, String name, 
         return slots - occupied;
     }
 
+    /** Contact person, phone and e-mail, as far as they are known. */
+    public String contact() {
+        return java.util.stream.Stream.of(contactName, contactPhone, contactEmail)
+                .filter(part -> part != null && !part.isBlank())
+                .collect(java.util.stream.Collectors.joining(" · "));
+    }
+
     public ProgramForm toForm() {
         return new ProgramForm(acronym, name, sector, providerId, description, minAge, maxAge, targetProfile,
                 eligibility, territory, courtOrderRequired, acceptsSpontaneous, acceptsReferral, acceptsActiveSearch,
