@@ -1,5 +1,6 @@
 package cl.redlocal.portal.it;
 
+import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.JavaArchive;
@@ -8,8 +9,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import java.io.File;
 
 /**
- * The archive every integration test deploys: the very WAR the build produced (what ./run.sh and
- * production run), plus the test-side helpers for in-container tests.
+ * The archive the integration tests run against: the very WAR the build produced (what ./run.sh and
+ * production run), plus the tests and their helpers. Deployed once for the whole run.
  */
 public final class Deployments {
 
@@ -39,10 +40,13 @@ public final class Deployments {
         }
     }
 
+    /** The one deployment of the whole run (see {@link cl.redlocal.portal.it.suite.SuiteDeployment}). */
+    @Deployment
     public static WebArchive portal() {
         WebArchive war = ShrinkWrap.createFromZipFile(WebArchive.class,
                 new File(System.getProperty("portal.test.war", "target/portal-web.war")));
-        return war.addClasses(TestRequestFilter.class, TestSession.class, Deployments.class, TestDatabase.class)
+        // the in-container tests themselves, and their helpers (the suite's deployment carries them all)
+        return war.addPackage(Deployments.class.getPackage())
                 .addAsLibrary(ShrinkWrap.create(JavaArchive.class, "test-runner-access.jar")
                         .addAsManifestResource(new StringAsset(RUNNER_IS_PUBLIC), "web-fragment.xml"))
                 .addAsLibraries(jarOf(org.assertj.core.api.Assertions.class));
