@@ -8,12 +8,17 @@ import java.io.Serializable;
  */
 public record PageRequest(int first, int size, String sortField, boolean ascending) implements Serializable {
 
+    public static final int MAX_SIZE = 10_000;
+
     public PageRequest {
         if (first < 0) {
             first = 0;
         }
-        if (size <= 0 || size > 1000) {
+        if (size <= 0) {
             size = 25;
+        }
+        if (size > MAX_SIZE) {
+            throw new IllegalArgumentException("A page holds at most " + MAX_SIZE + " rows; export larger sets as a stream");
         }
     }
 

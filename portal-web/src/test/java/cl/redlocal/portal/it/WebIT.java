@@ -160,6 +160,24 @@ class WebIT {
     }
 
     @Test
+    @Order(8)
+    void theOfferListExportsToCsvAndXlsx() {
+        WebClient web = new WebClient(base);
+        web.signIn("cofacilitador.opd", TestSession.DEMO_PASSWORD);
+        HttpResponse<String> page = web.get("offer/programs.xhtml");
+
+        HttpResponse<String> csv = web.submit(page, "programs", Map.of(), "exportCsv");
+        assertThat(csv.headers().firstValue("Content-Disposition")).hasValueSatisfying(d -> assertThat(d).contains("oferta-comunal"));
+        assertThat(csv.body()).contains("PPF").contains("Programa de Prevención Focalizada")
+                .hasLineCount((int) TestDatabase.count("SELECT count(*) FROM program p JOIN comuna c ON c.id = p.comuna_id"
+                        + " WHERE c.code = '99001'") + 1);
+
+        HttpResponse<String> xlsx = web.submit(web.get("offer/programs.xhtml"), "programs", Map.of(), "exportXlsx");
+        assertThat(xlsx.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("spreadsheetml"));
+        assertThat(xlsx.body()).startsWith("PK"); // a zip: an Office Open XML workbook
+    }
+
+    @Test
     @Order(10)
     void inHeadlessChromiumAPersonSignsInSwitchesLanguageAndSignsOutWithoutScriptErrors() {
         ChromeDriver browser = Browser.start();
