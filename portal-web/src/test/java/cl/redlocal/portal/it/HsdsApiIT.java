@@ -9,10 +9,9 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,6 +47,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * nothing else, HSDS paging, clear 400s and 404s, and an OpenAPI document that lists it.
  */
 @ExtendWith(ArquillianExtension.class)
+@RunAsClient
 class HsdsApiIT {
 
     private static final String DEMO = "99001";
@@ -64,11 +64,6 @@ class HsdsApiIT {
             + " WHERE c.code = '%s' AND p.status IN ('ACTIVE', 'SUSPENDED')";
 
     private final HttpClient http = HttpClient.newHttpClient(); // no cookies: nobody is signed in
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.portal();
-    }
 
     @ArquillianResource
     URL base;
