@@ -25,6 +25,8 @@ import java.io.ByteArrayInputStream;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -104,9 +106,10 @@ class OfferPagesIT {
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[id='gaps:chart'] canvas")));
             assertThat(browser.findElements(By.cssSelector("#gaps\\:programs_data tr"))).hasSize(5);
             List<String> exceeding = browser.findElements(By.cssSelector("#gaps\\:programs_data tr.gap-exceeds")).stream()
-                    .map(r -> r.findElement(By.tagName("td")).getText()).toList();
+                    .map(WebElement::getText).toList();
             assertThat(exceeding).hasSize(2).allSatisfy(t -> assertThat(t).containsAnyOf("BRA", "BRC"));
-            assertThat(browser.findElement(By.id("gaps:programs")).getText()).contains("1,30").contains("Sin cupos");
+            assertThat(browser.findElement(By.id("gaps:programs")).getText()).contains("1,30").contains("Sin cupos")
+                    .contains("BRE · Suspendido");
             assertThat(browser.findElements(By.cssSelector("#gaps\\:sectors_data tr"))).as("3 sectors and the total").hasSize(4);
             assertThat(browser.findElement(By.id("totalSlots")).getText()).isEqualTo("43");
             assertThat(browser.findElement(By.id("overSupply")).getText()).isEqualTo("2");
@@ -163,7 +166,7 @@ class OfferPagesIT {
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
             assertThat(workbook.getNumberOfSheets()).as("sectors and programs").isEqualTo(2);
             assertThat(texts(workbook.getSheetAt(0))).contains("Protección", "Total comuna");
-            assertThat(texts(workbook.getSheetAt(1))).contains("Sigla", "BRA", "BRE", "Demanda supera oferta")
+            assertThat(texts(workbook.getSheetAt(1))).contains("Sigla", "BRA", "BRE", "Suspendido", "Sí", "No")
                     .doesNotContain("BRF");
         }
 
@@ -172,12 +175,17 @@ class OfferPagesIT {
         assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("csv"));
         String lines = new String(csv.body(), StandardCharsets.UTF_8);
         assertThat(lines.lines().filter(l -> !l.isBlank())).as("header and five programs").hasSize(6);
-        assertThat(lines).contains("Sigla").contains("Programa Brechas A").contains("Demanda supera oferta");
+        assertThat(lines).contains("Sigla").contains("Programa Brechas A").contains("Brecha");
+        assertThat(lines.lines().filter(l -> l.contains("\"BRA\"")).findFirst()).hasValueSatisfying(l ->
+                assertThat(l).contains("\"1,30\"").endsWith("\"Sí\""));
 
         HttpResponse<byte[]> pdf = web.download(page, "gaps", Map.of(), "exportPdf");
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(pdf.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("application/pdf"));
         assertThat(new String(pdf.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        Path report = Path.of(System.getProperty("portal.test.tmp", "target"), "screenshots", "offer-gaps.pdf");
+        Files.createDirectories(report.getParent());
+        Files.write(report, pdf.body()); // for people reviewing a run, beside the screenshots
         PdfReader reader = new PdfReader(pdf.body());
         StringBuilder text = new StringBuilder();
         for (int p = 1; p <= reader.getNumberOfPages(); p++) {

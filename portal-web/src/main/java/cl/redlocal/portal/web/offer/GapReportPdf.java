@@ -71,7 +71,7 @@ public final class GapReportPdf {
         document.add(sectors);
 
         document.add(heading("offerGaps.programs"));
-        PdfPTable programs = table(new float[]{1.2f, 4, 2, 1.2f, 1, 1, 1, 1, 1.2f, 1.2f, 1.1f, 1.1f},
+        PdfPTable programs = table(new float[]{1.1f, 3.4f, 1.8f, 1.4f, 1, 1.3f, 1.2f, 1, 1.2f, 1.3f, 1.2f, 0.9f},
                 "offerGaps.acronym", "offerGaps.program", "offerGaps.sector", "offerGaps.status", "offerGaps.slots",
                 "offerGaps.occupied", "offerGaps.vacancies", "offerGaps.waiting", "offerGaps.oldestWait",
                 "offerGaps.medianWait", "offerGaps.ratio", "offerGaps.gap");
@@ -132,7 +132,8 @@ public final class GapReportPdf {
         table.addCell(cell(decimal(row.medianWaitDays(), 1, "—"), cell, shade, Element.ALIGN_RIGHT));
         table.addCell(cell(decimal(row.ratio(), 2, text.apply("offerGaps.noSlots")), row.demandExceedsSupply() ? bold : cell,
                 shade, Element.ALIGN_RIGHT));
-        table.addCell(cell(row.demandExceedsSupply() ? text.apply("offerGaps.exceeds") : "", bold, shade, Element.ALIGN_CENTER));
+        table.addCell(cell(text.apply(row.demandExceedsSupply() ? "offerGaps.gap.yes" : "offerGaps.gap.no"),
+                row.demandExceedsSupply() ? bold : cell, shade, Element.ALIGN_CENTER));
     }
 
     private String decimal(BigDecimal value, int digits, String none) {

@@ -3,6 +3,7 @@ package cl.redlocal.portal.web.offer;
 import cl.redlocal.portal.offer.boundary.GapCatalogue;
 import cl.redlocal.portal.offer.boundary.GapRow;
 import cl.redlocal.portal.offer.boundary.OfferOverviewService;
+import cl.redlocal.portal.platform.BusinessException;
 import cl.redlocal.portal.security.boundary.AccountService;
 import cl.redlocal.portal.security.boundary.Option;
 import cl.redlocal.portal.web.platform.Messages;
@@ -54,7 +55,11 @@ public class GapsBacking implements Serializable {
 
     /** Shows the chosen comuna (a territorial manager's choice). */
     public void apply() {
-        load();
+        try {
+            load();
+        } catch (BusinessException e) {
+            messages.error(e); // a comuna the person does not support: the service refused and audited it
+        }
     }
 
     private void load() {

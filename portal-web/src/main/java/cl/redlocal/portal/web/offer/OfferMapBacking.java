@@ -5,6 +5,7 @@ import cl.redlocal.portal.offer.boundary.MapLocation;
 import cl.redlocal.portal.offer.boundary.OfferOverviewService;
 import cl.redlocal.portal.offer.control.Availability;
 import cl.redlocal.portal.offer.entity.Sector;
+import cl.redlocal.portal.platform.BusinessException;
 import cl.redlocal.portal.security.boundary.AccountService;
 import cl.redlocal.portal.security.boundary.Option;
 import cl.redlocal.portal.web.platform.Messages;
@@ -55,7 +56,11 @@ public class OfferMapBacking implements Serializable {
 
     /** Applies the filters (the comuna included). */
     public void apply() {
-        load();
+        try {
+            load();
+        } catch (BusinessException e) {
+            messages.error(e); // a comuna the person does not support: the service refused and audited it
+        }
     }
 
     private void load() {
