@@ -53,23 +53,39 @@ public final class WebClient {
     /** Submits a form of the page just received, as its button would: view state and CSP nonce included. */
     public HttpResponse<String> submit(HttpResponse<String> page, String formId, Map<String, String> fields,
                                        String button) {
+        return post(page.uri().getPath(), form(page, formId, fields, button));
+    }
+
+    /** Submits as {@link #submit} does, for a button that answers with a file (an export): the bytes as sent. */
+    public HttpResponse<byte[]> download(HttpResponse<String> page, String formId, Map<String, String> fields,
+                                         String button) {
+        return send(postRequest(page.uri().getPath(), form(page, formId, fields, button)),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static Map<String, String> form(HttpResponse<String> page, String formId, Map<String, String> fields,
+                                            String button) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("primefaces.nonce", nonceOf(page)); // each page posts the nonce it was rendered with
         form.put(formId, formId);
         fields.forEach((name, value) -> form.put(formId + ":" + name, value));
         form.put(formId + ":" + button, "");
         form.put("jakarta.faces.ViewState", viewState(page.body()));
-        return post(page.uri().getPath(), form);
+        return form;
     }
 
     public HttpResponse<String> post(String path, Map<String, String> form) {
+        return send(postRequest(path, form));
+    }
+
+    private HttpRequest.Builder postRequest(String path, Map<String, String> form) {
         String body = form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(uri(path))
+        return HttpRequest.newBuilder(uri(path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+                .POST(HttpRequest.BodyPublishers.ofString(body));
     }
 
     private static String nonceOf(HttpResponse<String> page) {
@@ -95,9 +111,12 @@ public final class WebClient {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
+        return send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private <T> HttpResponse<T> send(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) {
         try {
-            return http.send(request.header("Accept-Language", "es-CL,es;q=0.9").build(),
-                    HttpResponse.BodyHandlers.ofString());
+            return http.send(request.header("Accept-Language", "es-CL,es;q=0.9").build(), body);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -1,0 +1,88 @@
+package cl.redlocal.portal.web.offer;
+
+import cl.redlocal.portal.offer.boundary.GapRow;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The gap chart as a Chart.js configuration for p:chart: per sector, the demand (occupied, then
+ * waiting) as a share of the sector's slots, against the slots themselves (100 %). Shares rather than
+ * counts, because a health centre's thousands of slots would flatten every other sector; the counts
+ * are in the labels and in the tables.
+ */
+public final class GapChart {
+
+    private static final String OCCUPIED = "#f2b134";
+    private static final String WAITING = "#c62828";
+    private static final String SLOTS = "#1f5f8b";
+
+    private GapChart() {
+    }
+
+    /** {@code text} gives the bundle's words (sector names, dataset labels) in the view's language. */
+    public static String json(List<GapRow> sectors, Function<String, String> text) {
+        JsonArrayBuilder labels = Json.createArrayBuilder();
+        JsonArrayBuilder occupied = Json.createArrayBuilder();
+        JsonArrayBuilder waiting = Json.createArrayBuilder();
+        JsonArrayBuilder slotLine = Json.createArrayBuilder();
+        for (GapRow s : sectors) {
+            String label = text.apply("sector." + s.sector().name()) + " ("
+                    + (s.slots() == 0 ? text.apply("offerGaps.chart.noSlots") : s.slots() + " " + text.apply("offerGaps.chart.slots")) + ")";
+            labels.add(label);
+            occupied.add(share(s.occupied(), s.slots()));
+            waiting.add(share(s.waiting(), s.slots()));
+            slotLine.add(Json.createObjectBuilder().add("x", 100).add("y", label));
+        }
+        JsonObjectBuilder data = Json.createObjectBuilder()
+                .add("labels", labels)
+                .add("datasets", Json.createArrayBuilder()
+                        .add(bar(text.apply("offerGaps.chart.occupied"), occupied, OCCUPIED))
+                        .add(bar(text.apply("offerGaps.chart.waiting"), waiting, WAITING))
+                        .add(Json.createObjectBuilder()
+                                .add("type", "line")
+                                .add("label", text.apply("offerGaps.chart.supply"))
+                                .add("data", slotLine)
+                                .add("indexAxis", "y")
+                                .add("borderColor", SLOTS)
+                                .add("borderDash", Json.createArrayBuilder().add(6).add(4))
+                                .add("borderWidth", 2)
+                                .add("pointRadius", 0)
+                                .add("fill", false)));
+        JsonObjectBuilder options = Json.createObjectBuilder()
+                .add("indexAxis", "y")
+                .add("responsive", true)
+                .add("maintainAspectRatio", false)
+                .add("animation", false)
+                .add("scales", Json.createObjectBuilder()
+                        .add("x", Json.createObjectBuilder().add("stacked", true).add("beginAtZero", true)
+                                .add("suggestedMax", 120)
+                                .add("title", Json.createObjectBuilder().add("display", true)
+                                        .add("text", text.apply("offerGaps.chart.axis"))))
+                        .add("y", Json.createObjectBuilder().add("stacked", true)))
+                .add("plugins", Json.createObjectBuilder()
+                        .add("legend", Json.createObjectBuilder().add("position", "bottom"))
+                        .add("title", Json.createObjectBuilder().add("display", true)
+                                .add("text", text.apply("offerGaps.chart.title"))));
+        return Json.createObjectBuilder().add("type", "bar").add("data", data).add("options", options)
+                .build().toString();
+    }
+
+    private static JsonObjectBuilder bar(String label, JsonArrayBuilder values, String colour) {
+        return Json.createObjectBuilder().add("label", label).add("data", values).add("backgroundColor", colour)
+                .add("stack", "demand");
+    }
+
+    /** Percent of the slots with one decimal; 0 without slots (the label says so). */
+    static BigDecimal share(long part, long slots) {
+        if (slots <= 0) {
+            return BigDecimal.ZERO;
+        }
+        return BigDecimal.valueOf(part * 100L).divide(BigDecimal.valueOf(slots), 1, RoundingMode.HALF_UP);
+    }
+}
