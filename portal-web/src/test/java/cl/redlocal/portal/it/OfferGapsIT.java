@@ -43,11 +43,6 @@ import static org.assertj.core.api.Assertions.tuple;
 @ExtendWith(ArquillianExtension.class)
 class OfferGapsIT {
 
-    @Deployment
-    static WebArchive deployment() {
-        return Deployments.portal().addClass(OfferFixture.class);
-    }
-
     @Inject
     OfferOverviewService overview;
 
