@@ -30,6 +30,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * One import, in one transaction: all of the file's valid rows become programs, or none does. Each row
@@ -42,6 +44,8 @@ import java.util.Set;
 @Stateless
 @RolesAllowed(Role.Names.COORDINADOR)
 public class OfferImporter {
+
+    private static final Logger LOG = Logger.getLogger(OfferImporter.class.getName());
 
     /** How often the progress is written (one short transaction each). */
     private static final long REPORT_EVERY_NANOS = 500_000_000L;
@@ -161,7 +165,10 @@ public class OfferImporter {
         }
     }
 
-    /** The database refused a row the rules accepted: say which row, and which constraint when known. */
+    /**
+     * The database refused a row the rules accepted: say which row, and which constraint when known.
+     * Anything else is a fault of the portal, logged for whoever fixes it.
+     */
     private static ImportFailure databaseFailure(ImportChecks.Checked row, RuntimeException e) {
         String acronym = row.row().form().acronym();
         for (Throwable t = e; t != null; t = t.getCause()) {
@@ -179,6 +186,7 @@ public class OfferImporter {
                 }
             }
         }
-        return new ImportFailure(row.row().row(), "offer.import.failed.database", e.getClass().getSimpleName());
+        LOG.log(Level.WARNING, "Import row " + row.row().row() + " failed", e);
+        return new ImportFailure(row.row().row(), "offer.import.failed.unexpected");
     }
 }

@@ -74,8 +74,9 @@ public class OfferQueries {
 
     /** Whether another program of the comuna (not {@code exceptId}) already has this acronym. */
     public boolean isAcronymTaken(long comunaId, String acronym, Long exceptId) {
+        // always bound (ids are positive): JPA refuses a parameter the query text does not have
         return !em.createQuery("SELECT p.id FROM Program p WHERE p.comuna.id = :c AND UPPER(p.acronym) = :a"
-                        + (exceptId == null ? "" : " AND p.id <> :id"))
+                        + " AND p.id <> :id")
                 .setParameter("c", comunaId).setParameter("a", normalizedAcronym(acronym))
                 .setParameter("id", exceptId == null ? -1L : exceptId)
                 .setMaxResults(1).getResultList().isEmpty();
