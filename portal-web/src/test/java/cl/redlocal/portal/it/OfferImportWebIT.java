@@ -62,6 +62,11 @@ class OfferImportWebIT {
                 + OfferImportIT.row("IMP-W1", "Programa Web Uno", "Salud", "", "", "0", "17", "10", "3")
                 + OfferImportIT.row("IMP-W2", "Edades al revés", "Salud", "", "", "18", "12", "10", "0")
                 + OfferImportIT.row("IMP-W3", "Programa Web Tres", "Educación", "", "", "6", "14", "40", "10"), StandardCharsets.UTF_8);
+        Path latin1 = Files.createTempFile("latin1", ".csv");
+        Files.write(latin1, (OfferImportIT.HEADER + OfferImportIT.row("IMP-W0", "Protección", "Protección", "", "", "0",
+                "17", "1", "0")).getBytes(StandardCharsets.ISO_8859_1));
+        Path large = Files.createTempFile("grande", ".csv");
+        Files.write(large, new byte[11 * 1024 * 1024]);
         ChromeDriver browser = Browser.start();
         try {
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
@@ -71,6 +76,17 @@ class OfferImportWebIT {
             browser.findElement(By.id("login:submit")).click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("navOfferImport"))).click();
             wait.until(ExpectedConditions.textToBe(By.cssSelector("h1.page-title"), "Importar programas"));
+
+            // a file saved as Latin-1 (Excel's plain "CSV") is refused with a message on how to save it right
+            browser.findElement(By.cssSelector("#import input[type=file]")).sendKeys(latin1.toAbsolutePath().toString());
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "no está codificado en UTF-8"));
+            Browser.screenshot(browser, "offer-import-encoding");
+            // and one over the size limit never reaches the preview
+            browser.findElement(By.cssSelector("#import input[type=file]")).sendKeys(large.toAbsolutePath().toString());
+            wait.until(ExpectedConditions.textMatches(By.id("main"), java.util.regex.Pattern.compile(
+                    "(?s).*(no puede superar|supera el máximo de 10 MB).*")));
+            Browser.screenshot(browser, "offer-import-too-large");
+            assertThat(browser.findElements(By.id("summary"))).isEmpty();
 
             browser.findElement(By.cssSelector("#import input[type=file]")).sendKeys(csv.toAbsolutePath().toString());
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("summary")));
@@ -96,6 +112,8 @@ class OfferImportWebIT {
         } finally {
             browser.quit();
             Files.deleteIfExists(csv);
+            Files.deleteIfExists(latin1);
+            Files.deleteIfExists(large);
             TestDatabase.update("DELETE FROM program WHERE acronym LIKE 'IMP-W%'");
         }
     }
