@@ -95,6 +95,9 @@ class OfferImportWebIT {
             assertThat(browser.findElement(By.id("import:rows")).getText())
                     .contains("edad mínima 18 mayor que la máxima 12").contains("Se importará");
             Browser.screenshot(browser, "offer-import-preview");
+            browser.findElement(By.cssSelector("[id='import:onlyProblems'] .ui-chkbox-box")).click();
+            wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("[id='import:rows'] tbody tr"), 1));
+            assertThat(browser.findElement(By.cssSelector("[id='import:rows'] tbody tr")).getText()).startsWith("3");
 
             browser.findElement(By.id("import:start")).click();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("progressText"),
