@@ -28,7 +28,6 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -102,6 +101,15 @@ public class OfferService {
     /** A new program of the coordinator's comuna; the acronym is unique in the comuna. */
     @RolesAllowed(Role.Names.COORDINADOR)
     public long create(@NotNull @Valid ProgramForm form, int slots) {
+        return create(form, slots, 0, "Programa creado");
+    }
+
+    /**
+     * A new program with its current occupancy too (an import brings programs that already work), the
+     * note opening its capacity history.
+     */
+    @RolesAllowed(Role.Names.COORDINADOR)
+    public long create(@NotNull @Valid ProgramForm form, int slots, int occupied, @Size(max = 300) String note) {
         CallerProfile me = caller.profile();
         Comuna comuna = em.find(Comuna.class, me.comunaId());
         requireUniqueAcronym(me.comunaId(), form.acronym(), null);
@@ -111,7 +119,7 @@ public class OfferService {
         Program program = rules(() -> new Program(comuna, provider(form.providerId(), me), form.toDescription()));
         rules(() -> {
             program.changeStatus(form.status());
-            program.changeCapacity(slots, 0);
+            program.changeCapacity(slots, occupied);
             form.locations().forEach(l -> program.addLocation(l.name(), l.address(), l.sector(), l.latitude(),
                     l.longitude()));
             program.confirm(me.username(), Instant.now());
@@ -119,7 +127,7 @@ public class OfferService {
         });
         em.persist(program);
         em.flush();
-        recordCapacity(program, null, null, "Programa creado");
+        recordCapacity(program, null, null, note);
         audit.success(AuditAction.CREATE, "PROGRAM", program.getId());
         return program.getId();
     }
@@ -252,13 +260,8 @@ public class OfferService {
     }
 
     private void requireUniqueAcronym(long comunaId, String acronym, Long exceptId) {
-        List<?> same = em.createQuery("SELECT p.id FROM Program p WHERE p.comuna.id = :c AND UPPER(p.acronym) = :a"
-                        + " AND p.id <> :id")
-                .setParameter("c", comunaId).setParameter("a", acronym.trim().toUpperCase(Locale.ROOT))
-                .setParameter("id", exceptId == null ? -1L : exceptId)
-                .getResultList();
-        if (!same.isEmpty()) {
-            throw new BusinessException("offer.program.duplicateAcronym", acronym.trim().toUpperCase(Locale.ROOT));
+        if (queries.isAcronymTaken(comunaId, acronym, exceptId)) {
+            throw new BusinessException("offer.program.duplicateAcronym", OfferQueries.normalizedAcronym(acronym));
         }
     }
 

@@ -51,7 +51,8 @@ public record ProgramForm(
         return acceptsSpontaneous || acceptsReferral || acceptsActiveSearch;
     }
 
-    ProgramDescription toDescription() {
+    /** What the entity is described with; public for the import, which checks the entity rules on a probe. */
+    public ProgramDescription toDescription() {
         return new ProgramDescription(acronym.trim().toUpperCase(java.util.Locale.ROOT), name.trim(), sector,
                 description, minAge, maxAge, targetProfile, eligibility, territory, courtOrderRequired,
                 acceptsSpontaneous, acceptsReferral, acceptsActiveSearch, referralDocuments, contactName,

@@ -19,6 +19,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The offer list in SQL: filters, sorting and paging happen in the database, vacancies and the waiting
@@ -63,6 +65,27 @@ public class OfferQueries {
         List<Object[]> rows = q.getResultList();
         Instant now = Instant.now();
         return rows.stream().map(r -> toRow(r, now)).toList();
+    }
+
+    /** An acronym as the uniqueness rule compares it: trimmed, in capitals. */
+    public static String normalizedAcronym(String acronym) {
+        return acronym.trim().toUpperCase(Locale.ROOT);
+    }
+
+    /** Whether another program of the comuna (not {@code exceptId}) already has this acronym. */
+    public boolean isAcronymTaken(long comunaId, String acronym, Long exceptId) {
+        // always bound (ids are positive): JPA refuses a parameter the query text does not have
+        return !em.createQuery("SELECT p.id FROM Program p WHERE p.comuna.id = :c AND UPPER(p.acronym) = :a"
+                        + " AND p.id <> :id")
+                .setParameter("c", comunaId).setParameter("a", normalizedAcronym(acronym))
+                .setParameter("id", exceptId == null ? -1L : exceptId)
+                .setMaxResults(1).getResultList().isEmpty();
+    }
+
+    /** Every acronym of the comuna, normalised: the same rule as {@link #isAcronymTaken}, for many rows at once. */
+    public Set<String> takenAcronyms(long comunaId) {
+        return em.createQuery("SELECT UPPER(p.acronym) FROM Program p WHERE p.comuna.id = :c", String.class)
+                .setParameter("c", comunaId).getResultStream().collect(Collectors.toSet());
     }
 
     public boolean isStale(Instant confirmedAt, Instant now) {

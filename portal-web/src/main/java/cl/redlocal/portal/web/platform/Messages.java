@@ -7,6 +7,7 @@ import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 
 import java.text.MessageFormat;
+import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
@@ -20,8 +21,13 @@ public class Messages {
     FacesContext faces;
 
     public String text(String key, Object... arguments) {
-        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, faces.getViewRoot() == null
-                ? faces.getApplication().getDefaultLocale() : faces.getViewRoot().getLocale());
+        return text(faces.getViewRoot() == null ? faces.getApplication().getDefaultLocale()
+                : faces.getViewRoot().getLocale(), key, arguments);
+    }
+
+    /** A text of the bundle in the given language, also where no Faces request is at hand. */
+    public static String text(Locale locale, String key, Object... arguments) {
+        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, locale);
         String pattern;
         try {
             pattern = bundle.getString(key);
