@@ -7,6 +7,9 @@ import cl.redlocal.portal.offer.boundary.OfferRow;
 import cl.redlocal.portal.offer.boundary.OfferService;
 import cl.redlocal.portal.offer.boundary.ProgramDetails;
 import cl.redlocal.portal.offer.boundary.ProgramForm;
+import cl.redlocal.portal.offer.boundary.ProviderForm;
+import cl.redlocal.portal.offer.boundary.ProviderRow;
+import cl.redlocal.portal.offer.entity.ProviderKind;
 import cl.redlocal.portal.offer.entity.ProgramStatus;
 import cl.redlocal.portal.offer.entity.Sector;
 import cl.redlocal.portal.platform.BusinessException;
@@ -187,6 +190,47 @@ class OfferIT {
         assertThat(offer.list(OfferFilter.any(), new PageRequest(0, 3, "waiting", false)))
                 .as("sorted by waiting list, longest first").isSortedAccordingTo(
                         (a, b) -> Long.compare(b.waiting(), a.waiting()));
+    }
+
+    @Test
+    void theCoordinatorKeepsTheInstitutionsAndTheirNamesAreUniqueInTheComuna() {
+        TestSession.signIn("coordinador");
+        String name = "Fundación de Prueba " + SEQUENCE.incrementAndGet();
+        long id = offer.createProvider(new ProviderForm(name, ProviderKind.NGO, null, "fundacion@demo.cl", null, null));
+        assertThat(offer.providerList()).extracting(ProviderRow::name).contains(name, "ONG Crecer Juntos");
+        assertThat(offer.providerList()).filteredOn(r -> r.name().equals("ONG Crecer Juntos")).singleElement()
+                .satisfies(r -> assertThat(r.programs()).isPositive());
+
+        assertThatThrownBy(() -> offer.createProvider(new ProviderForm(name.toUpperCase(), ProviderKind.NGO, null, null,
+                null, null))).isInstanceOf(BusinessException.class).hasMessage("offer.provider.duplicateName");
+        ProviderRow created = offer.providerList().stream().filter(r -> r.id() == id).findFirst().orElseThrow();
+        offer.updateProvider(id, created.version(), new ProviderForm(name, ProviderKind.MUNICIPALITY, "Ahora municipal",
+                null, null, null));
+        assertThatThrownBy(() -> offer.updateProvider(id, created.version(), created.toForm()))
+                .isInstanceOf(ConcurrentEditException.class);
+        assertThat(TestDatabase.value("SELECT kind FROM provider WHERE id = ?", id)).isEqualTo("MUNICIPALITY");
+    }
+
+    @Test
+    void aProfessionalReadsTheInstitutionsButDoesNotAddThem() {
+        TestSession.signIn("profesional.ppf");
+        assertThat(offer.providerList()).isNotEmpty();
+        assertThatThrownBy(() -> offer.createProvider(new ProviderForm("X", ProviderKind.NGO, null, null, null, null)))
+                .isInstanceOf(EJBAccessException.class);
+    }
+
+    @Test
+    void anInstitutionOfAnotherComunaIsNeitherListedNorChangeable() throws SQLException {
+        TestDatabase.update("INSERT INTO provider (comuna_id, name, kind) SELECT id, 'Institución Vecina', 'NGO'"
+                + " FROM comuna WHERE code = '99002' ON CONFLICT DO NOTHING");
+        long vecinaProvider = ((Number) TestDatabase.value(
+                "SELECT id FROM provider WHERE name = 'Institución Vecina'")).longValue();
+        TestSession.signIn("coordinador");
+        assertThat(offer.providerList()).extracting(ProviderRow::name).doesNotContain("Institución Vecina");
+        assertThatThrownBy(() -> offer.updateProvider(vecinaProvider, 0,
+                new ProviderForm("Tomada", ProviderKind.NGO, null, null, null, null)))
+                .isInstanceOf(BusinessException.class).hasMessage("error.notFound");
+        assertThat(TestDatabase.value("SELECT name FROM provider WHERE id = ?", vecinaProvider)).isEqualTo("Institución Vecina");
     }
 
     private static void assertViolation(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String property) {

@@ -352,6 +352,16 @@ class WebIT {
             assertThat(browser.findElement(By.cssSelector("#programs\\:table tbody tr")).getText())
                     .contains(acronym).contains("Programa de Prueba Navegador");
             Browser.screenshot(browser, "offer-programs");
+
+            // the map lists its place, and the gap catalogue its figures: 5 slots, 3 occupied, no waiting list
+            browser.get(base + "offer/map.xhtml");
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("list:locations")));
+            assertThat(browser.findElement(By.id("list:locations")).getText()).contains(acronym).contains("Avenida Central 100");
+            browser.get(base + "offer/gaps.xhtml");
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("gaps:programs")));
+            assertThat(browser.findElements(By.cssSelector("[id='gaps:programs'] tbody tr")).stream()
+                    .map(org.openqa.selenium.WebElement::getText).filter(row -> row.contains(acronym)).findFirst())
+                    .hasValueSatisfying(row -> assertThat(row).contains("5").contains("3").contains("0,60"));
         } catch (AssertionError | RuntimeException e) {
             Browser.screenshot(browser, "failed-offer");
             throw e;

@@ -28,6 +28,7 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -218,6 +219,55 @@ public class OfferService {
         return em.createQuery("SELECT NEW cl.redlocal.portal.security.boundary.Option(v.id, v.name) FROM Provider v"
                 + " WHERE v.comuna.id = :c ORDER BY v.name", Option.class)
                 .setParameter("c", caller.profile().comunaId()).getResultList();
+    }
+
+    /** The institutions of the caller's comuna, each with the number of programs it runs. */
+    @RolesAllowed({Role.Names.COORDINADOR, Role.Names.COFACILITADOR, Role.Names.PROFESIONAL,
+            Role.Names.GESTOR_TERRITORIAL, Role.Names.ADMIN})
+    public List<ProviderRow> providerList() {
+        return em.createQuery("SELECT NEW cl.redlocal.portal.offer.boundary.ProviderRow(v.id, v.version, v.name, v.kind,"
+                        + " v.description, v.email, v.phone, v.website,"
+                        + " (SELECT COUNT(p) FROM Program p WHERE p.provider = v)) FROM Provider v"
+                        + " WHERE v.comuna.id = :c ORDER BY v.name", ProviderRow.class)
+                .setParameter("c", caller.profile().comunaId()).getResultList();
+    }
+
+    @RolesAllowed(Role.Names.COORDINADOR)
+    public long createProvider(@NotNull @Valid ProviderForm form) {
+        CallerProfile me = caller.profile();
+        requireUniqueProviderName(me.comunaId(), form.name(), null);
+        Provider provider = new Provider(em.find(Comuna.class, me.comunaId()), form.name().trim(), form.kind());
+        provider.describe(form.description(), form.email(), form.phone(), form.website());
+        em.persist(provider);
+        em.flush();
+        audit.success(AuditAction.CREATE, "PROVIDER", provider.getId());
+        return provider.getId();
+    }
+
+    @RolesAllowed(Role.Names.COORDINADOR)
+    public void updateProvider(long id, int version, @NotNull @Valid ProviderForm form) {
+        CallerProfile me = caller.profile();
+        Provider provider = em.find(Provider.class, id);
+        if (provider == null || provider.getComuna().getId() != me.comunaId()) {
+            audit.denied("PROVIDER", id, "institución de otra comuna o inexistente");
+            throw new BusinessException("error.notFound");
+        }
+        if (provider.getVersion() != version) {
+            throw new ConcurrentEditException();
+        }
+        requireUniqueProviderName(me.comunaId(), form.name(), id);
+        provider.rename(form.name().trim(), form.kind());
+        provider.describe(form.description(), form.email(), form.phone(), form.website());
+        flush();
+        audit.success(AuditAction.UPDATE, "PROVIDER", id);
+    }
+
+    private void requireUniqueProviderName(long comunaId, String name, Long exceptId) {
+        if (!em.createQuery("SELECT v.id FROM Provider v WHERE v.comuna.id = :c AND LOWER(v.name) = :n AND v.id <> :id")
+                .setParameter("c", comunaId).setParameter("n", name.trim().toLowerCase(Locale.ROOT))
+                .setParameter("id", exceptId == null ? -1L : exceptId).getResultList().isEmpty()) {
+            throw new BusinessException("offer.provider.duplicateName", name.trim());
+        }
     }
 
     /** The number of days after which an unconfirmed entry is shown as stale. */

@@ -57,6 +57,11 @@ public class Provider extends VersionedEntity {
         this.kind = kind;
     }
 
+    public void rename(String newName, ProviderKind newKind) {
+        this.name = newName;
+        this.kind = newKind;
+    }
+
     public void describe(String newDescription, String newEmail, String newPhone, String newWebsite) {
         this.description = newDescription;
         this.email = newEmail;
