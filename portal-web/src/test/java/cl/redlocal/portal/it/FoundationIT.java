@@ -60,6 +60,9 @@ class FoundationIT {
     @Inject
     AuditSearch auditSearch;
 
+    @Inject
+    cl.redlocal.portal.security.boundary.AccountService account;
+
     @PersistenceUnit(unitName = "portal")
     EntityManagerFactory emf;
 
@@ -302,6 +305,29 @@ class FoundationIT {
         long id = idOf("admin");
         assertThatThrownBy(() -> users.disable(id, users.find(id).orElseThrow().version()))
                 .isInstanceOf(BusinessException.class).hasMessage("user.self.disable");
+    }
+
+    @Test
+    void aWrongCurrentPasswordIsRefusedAndTheAttemptAudited() {
+        TestSession.signIn("cofacilitador.edt");
+        assertThatThrownBy(() -> account.changePassword("no-es-la-actual", "Nueva-clave-2026"))
+                .isInstanceOf(BusinessException.class).hasMessage("account.password.wrongCurrent");
+        assertThat(TestDatabase.count("SELECT count(*) FROM audit_event WHERE username = 'cofacilitador.edt'"
+                + " AND action = 'PASSWORD_CHANGE' AND outcome = 'FAILURE'")).isEqualTo(1);
+        assertThat(signIn.signIn("cofacilitador.edt", TestSession.DEMO_PASSWORD.toCharArray()))
+                .as("the password did not change").isInstanceOf(SignInResult.Accepted.class);
+    }
+
+    @Test
+    void caseAndFamilyCodesAreEachComunasOwnNumbering() throws SQLException {
+        String code = (String) TestDatabase.value("SELECT f.code FROM case_file f JOIN comuna c ON c.id = f.comuna_id"
+                + " WHERE c.code = '99001' ORDER BY f.id LIMIT 1");
+        assertThat(TestDatabase.update("INSERT INTO case_file (comuna_id, code, child_id, opened_on)"
+                + " SELECT c.id, ?, ch.id, current_date FROM comuna c JOIN child ch ON ch.comuna_id = c.id"
+                + " WHERE c.code = '99002' LIMIT 1", code)).isEqualTo(1);
+        assertThatThrownBy(() -> TestDatabase.update("INSERT INTO case_file (comuna_id, code, child_id, opened_on)"
+                + " SELECT c.id, ?, ch.id, current_date FROM comuna c JOIN child ch ON ch.comuna_id = c.id"
+                + " WHERE c.code = '99001' LIMIT 1", code)).isInstanceOf(SQLException.class);
     }
 
     // --- the audit trail ---------------------------------------------------------------------------

@@ -159,6 +159,29 @@ class WebIT {
                 .isEqualTo(false);
     }
 
+    /** An administrator disabling a person, or changing their role, ends that person's open sessions. */
+    @ParameterizedTest
+    @CsvSource({"UPDATE app_user SET enabled = FALSE WHERE username = ?",
+            "UPDATE app_user SET role = 'COFACILITADOR' WHERE username = ?"})
+    @Order(9)
+    void anOpenSessionEndsWhenTheAccountIsDisabledOrItsRoleChanges(String administratorsChange) throws Exception {
+        String name = "sesion" + System.nanoTime() % 100000;
+        TestDatabase.update("INSERT INTO app_user (username, full_name, email, role, comuna_id, password_hash)"
+                + " SELECT ?, 'Persona en Sesión', ?, 'COORDINADOR', comuna_id, password_hash FROM app_user"
+                + " WHERE username = 'coordinador'", name, name + "@demo.cl");
+        WebClient web = new WebClient(base);
+        assertThat(web.signIn(name, TestSession.DEMO_PASSWORD).body()).contains("Coordinación comunal");
+
+        TestDatabase.update(administratorsChange, name);
+        HttpResponse<String> next = web.get("offer/programs.xhtml");
+
+        assertThat(next.uri().getPath()).endsWith("/login.xhtml");
+        assertThat(next.body()).contains("Su sesión terminó");
+        assertThat(web.get("index.xhtml").uri().getPath()).as("signed out for good").endsWith("/login.xhtml");
+        assertThat(TestDatabase.count("SELECT count(*) FROM audit_event WHERE username = ? AND entity_type = 'SESSION'"
+                + " AND outcome = 'DENIED'", name)).isEqualTo(1);
+    }
+
     @Test
     @Order(8)
     void theOfferListExportsToCsvAndXlsx() {

@@ -28,7 +28,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * The administrator's view of the audit trail of their comuna: filtered, sorted and paged in SQL,
@@ -37,6 +36,8 @@ import java.util.stream.Stream;
 @Stateless
 @RolesAllowed(Role.Names.ADMIN)
 public class AuditSearch {
+
+    private static final int EXPORT_BATCH = 1000;
 
     private static final Map<String, String> SORTABLE = Map.of(
             "occurredAt", "occurred_at", "username", "username", "action", "action",
@@ -76,24 +77,36 @@ public class AuditSearch {
         return result.stream().map(AuditSearch::toEntry).toList();
     }
 
-    /** Writes every row matching the filter as CSV; the export itself is audited. */
+    /**
+     * Writes every row matching the filter as CSV, newest first, read in keyset batches so that a trail
+     * of any length never sits in memory whole (EclipseLink's result streams load the whole list).
+     * Cells that a spreadsheet would run as a formula are neutralised. The export itself is audited.
+     */
     @RolesAllowed(Role.Names.ADMIN)
     public long exportCsv(AuditFilter filter, Writer out) {
-        SqlWhere where = where(filter);
-        Query rows = em.createNativeQuery(select() + where.sql() + " ORDER BY e.occurred_at DESC, e.id DESC");
-        where.bind(rows);
         long count = 0;
-        try (CSVPrinter csv = CSVFormat.DEFAULT.builder()
-                .setHeader("id", "fecha_hora", "usuario", "rol", "comuna_id", "accion", "tipo_entidad",
-                        "id_entidad", "resultado", "detalle", "ip")
-                .get().print(out);
-             @SuppressWarnings("unchecked") Stream<Object[]> stream = rows.setHint("eclipselink.jdbc.fetch-size", 500)
-                     .getResultStream()) {
-            for (Object[] r : (Iterable<Object[]>) stream::iterator) {
-                AuditEntry e = toEntry(r);
-                csv.printRecord(e.id(), e.occurredAt(), e.username(), e.role(), e.comunaId(), e.action(),
-                        e.entityType(), e.entityId(), e.outcome(), e.detail(), e.clientIp());
-                count++;
+        try {
+            CSVPrinter csv = CSVFormat.DEFAULT.builder()
+                    .setHeader("id", "fecha_hora", "usuario", "rol", "comuna_id", "accion", "tipo_entidad",
+                            "id_entidad", "resultado", "detalle", "ip")
+                    .get().print(out);
+            long before = Long.MAX_VALUE;
+            while (true) {
+                SqlWhere where = where(filter).and("e.id < ?", before);
+                @SuppressWarnings("unchecked")
+                List<Object[]> batch = where.bind(em.createNativeQuery(select() + where.sql()
+                        + " ORDER BY e.id DESC LIMIT " + EXPORT_BATCH)).getResultList();
+                for (Object[] r : batch) {
+                    AuditEntry e = toEntry(r);
+                    csv.printRecord(e.id(), e.occurredAt(), cell(e.username()), e.role(), e.comunaId(), e.action(),
+                            cell(e.entityType()), cell(e.entityId()), e.outcome(), cell(e.detail()), cell(e.clientIp()));
+                    before = e.id();
+                    count++;
+                }
+                em.clear();
+                if (batch.size() < EXPORT_BATCH) {
+                    break;
+                }
             }
             csv.flush();
         } catch (IOException e) {
@@ -103,6 +116,16 @@ public class AuditSearch {
         return count;
     }
 
+    /** A text that starts like a formula (=, +, -, @, tab, return) is prefixed so a spreadsheet shows it as text. */
+    static String cell(String value) {
+        if (value == null || value.isEmpty()) {
+            return value;
+        }
+        char first = value.charAt(0);
+        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
+                ? "'" + value : value;
+    }
+
     private static String select() {
         return "SELECT e.id, e.occurred_at, e.username, e.role, e.comuna_id, e.action, e.entity_type, e.entity_id,"
                 + " e.outcome, e.detail, e.client_ip FROM audit_event e";
@@ -110,8 +133,9 @@ public class AuditSearch {
 
     private SqlWhere where(AuditFilter f) {
         SqlWhere w = new SqlWhere();
-        // Tenancy: an administrator sees the trail of their own comuna, sign-in attempts by unknown names included.
-        w.and("(e.comuna_id = ? OR e.comuna_id IS NULL)", caller.profile().comunaId());
+        // Tenancy: an administrator sees the trail of their own comuna only. Attempts with names that belong
+        // to nobody carry no comuna and stay out of every comuna's view (they may be other comunas' typos).
+        w.and("e.comuna_id = ?", caller.profile().comunaId());
         ZoneId zone = ZoneId.of(timezone);
         if (f.from() != null) {
             w.and("e.occurred_at >= ?", Timestamp.from(f.from().atStartOfDay(zone).toInstant()));

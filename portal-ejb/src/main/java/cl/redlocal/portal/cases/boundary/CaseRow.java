@@ -1,14 +1,11 @@
 package cl.redlocal.portal.cases.boundary;
 
+import cl.redlocal.portal.cases.entity.CaseStatus;
+
 import java.io.Serializable;
 import java.time.LocalDate;
 
-/** A case in a list: code and initials only. */
-public record CaseRow(long id, String code, String givenNames, String paternalSurname, String maternalSurname,
-                      LocalDate birthDate,
-                      cl.redlocal.portal.cases.entity.CaseStatus status, LocalDate openedOn) implements Serializable {
-
-    public String initials() {
-        return cl.redlocal.portal.cases.entity.Child.initialsOf(givenNames, paternalSurname, maternalSurname);
-    }
+/** A case in a list: its code and the child's initials only (lists are never where a name is read). */
+public record CaseRow(long id, String code, String initials, CaseStatus status, LocalDate openedOn)
+        implements Serializable {
 }

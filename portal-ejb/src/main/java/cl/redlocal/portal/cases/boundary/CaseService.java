@@ -81,12 +81,15 @@ public class CaseService {
     public List<CaseRow> openCases(PageRequest page) {
         CallerProfile me = caller.profile();
         String where = openWhere(me);
-        TypedQuery<CaseRow> rows = em.createQuery("SELECT NEW cl.redlocal.portal.cases.boundary.CaseRow(c.id, c.code,"
-                + " ch.givenNames, ch.paternalSurname, ch.maternalSurname, ch.birthDate, c.status,"
-                + " c.openedOn) FROM CaseFile c JOIN c.child ch" + where + " ORDER BY c.openedOn DESC, c.id DESC",
-                CaseRow.class);
+        TypedQuery<Object[]> rows = em.createQuery("SELECT c.id, c.code, ch.givenNames, ch.paternalSurname,"
+                + " ch.maternalSurname, c.status, c.openedOn FROM CaseFile c JOIN c.child ch" + where
+                + " ORDER BY c.openedOn DESC, c.id DESC", Object[].class);
         CaseAccess.bind(rows, me);
-        List<CaseRow> result = rows.setFirstResult(page.first()).setMaxResults(page.size()).getResultList();
+        List<CaseRow> result = rows.setFirstResult(page.first()).setMaxResults(page.size()).getResultList().stream()
+                .map(r -> new CaseRow((Long) r[0], (String) r[1],
+                        Child.initialsOf((String) r[2], (String) r[3], (String) r[4]),
+                        (cl.redlocal.portal.cases.entity.CaseStatus) r[5], (LocalDate) r[6]))
+                .toList();
         audit.record(AuditAction.LIST, "CASE", null, cl.redlocal.portal.audit.control.AuditOutcome.SUCCESS,
                 result.size() + " casos");
         return result;

@@ -27,7 +27,7 @@ public class CaseFile extends VersionedEntity {
     @JoinColumn(name = "comuna_id", nullable = false, updatable = false)
     private Comuna comuna;
 
-    @Column(nullable = false, unique = true, updatable = false)
+    @Column(nullable = false, updatable = false) // unique within the comuna (V5)
     private String code;
 
     @NotNull
@@ -62,6 +62,12 @@ public class CaseFile extends VersionedEntity {
     }
 
     public void close(LocalDate on) {
+        if (status == CaseStatus.CLOSED) {
+            throw new IllegalStateException("case.alreadyClosed");
+        }
+        if (on.isBefore(openedOn)) {
+            throw new IllegalArgumentException("case.closedBeforeOpened");
+        }
         this.status = CaseStatus.CLOSED;
         this.closedOn = on;
     }

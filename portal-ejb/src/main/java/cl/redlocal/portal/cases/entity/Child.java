@@ -88,6 +88,9 @@ public class Child extends VersionedEntity {
         } else if (noRunReason == null || noRunReason.isBlank()) {
             throw new IllegalArgumentException("child.run.required");
         }
+        if (family != null && !family.getComuna().equals(comuna)) {
+            throw new IllegalArgumentException("child.family.otherComuna");
+        }
         this.comuna = comuna;
         this.family = family;
         this.noRunReason = noRunReason;

@@ -28,7 +28,7 @@ public class Family extends VersionedEntity {
 
     @NotBlank
     @Size(max = 20)
-    @Column(nullable = false, unique = true, updatable = false)
+    @Column(nullable = false, updatable = false) // unique within the comuna (V5)
     private String code;
 
     @NotBlank

@@ -21,6 +21,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -127,7 +128,7 @@ public class OfferService {
             return program;
         });
         em.persist(program);
-        em.flush();
+        flush();
         recordCapacity(program, null, null, note);
         audit.success(AuditAction.CREATE, "PROGRAM", program.getId());
         return program.getId();
@@ -239,7 +240,7 @@ public class OfferService {
         Provider provider = new Provider(em.find(Comuna.class, me.comunaId()), form.name().trim(), form.kind());
         provider.describe(form.description(), form.email(), form.phone(), form.website());
         em.persist(provider);
-        em.flush();
+        flush();
         audit.success(AuditAction.CREATE, "PROVIDER", provider.getId());
         return provider.getId();
     }
@@ -357,6 +358,18 @@ public class OfferService {
             em.flush();
         } catch (OptimisticLockException e) {
             throw new ConcurrentEditException();
+        } catch (PersistenceException e) {
+            // two people saving the same new acronym or name at once: the database's unique key decides
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                String text = String.valueOf(t.getMessage());
+                if (text.contains("uq_program_acronym")) {
+                    throw new BusinessException("offer.program.duplicateAcronym", "");
+                }
+                if (text.contains("uq_provider_name")) {
+                    throw new BusinessException("offer.provider.duplicateName", "");
+                }
+            }
+            throw e;
         }
     }
 

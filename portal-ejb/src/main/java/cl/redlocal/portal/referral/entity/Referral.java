@@ -81,6 +81,9 @@ public class Referral extends VersionedEntity {
         if (!toProgram.getComuna().equals(caseFile.getComuna())) {
             throw new IllegalArgumentException("referral.target.otherComuna");
         }
+        if (fromProgram != null && !fromProgram.getComuna().equals(caseFile.getComuna())) {
+            throw new IllegalArgumentException("referral.sender.otherComuna");
+        }
         this.comuna = caseFile.getComuna();
         this.caseFile = caseFile;
         this.fromProgram = fromProgram;

@@ -47,6 +47,9 @@ public class AccountService {
                                String newPassword) {
         AppUser me = em.find(AppUser.class, caller.profile().userId());
         if (!hasher.verify(currentPassword.toCharArray(), me.getPasswordHash())) {
+            // in a transaction of its own: the refusal below rolls this one back
+            audit.recordFor(me.getUsername(), me.getRole().name(), me.getComuna().getId(), AuditAction.PASSWORD_CHANGE,
+                    cl.redlocal.portal.audit.control.AuditOutcome.FAILURE, "contraseña actual incorrecta");
             throw new BusinessException("account.password.wrongCurrent");
         }
         if (currentPassword.equals(newPassword)) {

@@ -41,15 +41,16 @@ public class SignInService {
     @PermitAll
     public SignInResult signIn(String rawUsername, char[] password) {
         String username = rawUsername == null ? "" : rawUsername.trim().toLowerCase(Locale.ROOT);
-        Optional<Instant> locked = throttle.lockedUntil(username);
-        if (locked.isPresent()) {
-            audit.recordFor(username, null, null, AuditAction.SIGN_IN_LOCKED, AuditOutcome.DENIED, null);
-            return new SignInResult.Locked(locked.get());
-        }
         List<AppUser> found = em.createQuery("SELECT u FROM AppUser u WHERE u.username = :u", AppUser.class)
                 .setParameter("u", username)
                 .getResultList();
         AppUser user = found.isEmpty() ? null : found.get(0);
+        Optional<Instant> locked = throttle.lockedUntil(username);
+        if (locked.isPresent()) {
+            audit.recordFor(username, user == null ? null : user.getRole().name(),
+                    user == null ? null : user.getComuna().getId(), AuditAction.SIGN_IN_LOCKED, AuditOutcome.DENIED, null);
+            return new SignInResult.Locked(locked.get());
+        }
         boolean passwordOk = hasher.verify(password, user == null ? null : user.getPasswordHash());
 
         if (user != null && passwordOk && user.isEnabled()) {
@@ -71,5 +72,16 @@ public class SignInService {
         audit.recordFor(username, user == null ? null : user.getRole().name(),
                 user == null ? null : user.getComuna().getId(), AuditAction.SIGN_IN_FAILED, AuditOutcome.FAILURE, why);
         return nowLocked.<SignInResult>map(SignInResult.Locked::new).orElseGet(SignInResult.Rejected::new);
+    }
+
+    /**
+     * A signed-in session's account as it is now: an administrator may have disabled it or changed its
+     * role since sign-in. Empty when the account no longer exists.
+     */
+    @PermitAll
+    public Optional<Standing> standing(String username) {
+        return em.createQuery("SELECT NEW cl.redlocal.portal.security.boundary.Standing(u.role, u.enabled)"
+                        + " FROM AppUser u WHERE u.username = :u", Standing.class)
+                .setParameter("u", username).getResultList().stream().findFirst();
     }
 }

@@ -55,6 +55,9 @@ public class Caller {
             return Optional.empty();
         }
         AppUser u = users.get(0);
+        if (!u.isEnabled()) {
+            return Optional.empty(); // disabled since sign-in: no service answers this session any more
+        }
         Set<Long> comunaIds = new HashSet<>();
         comunaIds.add(u.getComuna().getId());
         if (u.getRole() == Role.GESTOR_TERRITORIAL) {

@@ -25,6 +25,10 @@ public class SecurityHeadersFilter extends HttpFilter {
     @Inject
     RequestOrigin origin;
 
+    @Inject
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "portal.security.https", defaultValue = "false")
+    boolean https;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -33,7 +37,7 @@ public class SecurityHeadersFilter extends HttpFilter {
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("Referrer-Policy", "same-origin");
         response.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
-        if (request.isSecure()) {
+        if (request.isSecure() || https) {
             response.setHeader("Strict-Transport-Security", "max-age=31536000");
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());

@@ -12,9 +12,10 @@ import java.io.IOException;
 
 /**
  * Somebody signed in with a password an administrator chose sees only the password page until they
- * choose their own, whatever address they open. Resources and the error pages stay reachable.
+ * choose their own, whatever address they open (pages, exports, anything). Resources and the error pages
+ * stay reachable.
  */
-@WebFilter(urlPatterns = "*.xhtml")
+@WebFilter(urlPatterns = "/*")
 public class PasswordChangeFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
@@ -27,10 +28,9 @@ public class PasswordChangeFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         HttpSession session = request.getSession(false);
-        String path = request.getServletPath();
+        String path = request.getRequestURI().substring(request.getContextPath().length());
         if (session != null && session.getAttribute(REQUIRED) != null && !path.equals(PAGE)
-                && !path.equals("/login.xhtml") && !path.startsWith("/error/")
-                && !path.startsWith("/jakarta.faces.resource/")) {
+                && !path.equals("/login.xhtml") && !path.startsWith("/error/") && !PublicPaths.isResource(request)) {
             response.sendRedirect(request.getContextPath() + PAGE);
             return;
         }
