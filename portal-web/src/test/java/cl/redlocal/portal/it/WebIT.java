@@ -191,13 +191,28 @@ class WebIT {
 
         HttpResponse<String> csv = web.submit(page, "programs", Map.of(), "exportCsv");
         assertThat(csv.headers().firstValue("Content-Disposition")).hasValueSatisfying(d -> assertThat(d).contains("oferta-comunal"));
-        assertThat(csv.body()).contains("PPF").contains("Programa de Prevención Focalizada")
+        assertThat(csv.body()).contains("PPF").contains("Programa de Prevención Focalizada").contains("Protección")
+                .doesNotContain("#{")
                 .hasLineCount((int) TestDatabase.count("SELECT count(*) FROM program p JOIN comuna c ON c.id = p.comuna_id"
                         + " WHERE c.code = '99001'") + 1);
 
         HttpResponse<String> xlsx = web.submit(web.get("offer/programs.xhtml"), "programs", Map.of(), "exportXlsx");
         assertThat(xlsx.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("spreadsheetml"));
         assertThat(xlsx.body()).startsWith("PK"); // a zip: an Office Open XML workbook
+
+        HttpResponse<String> places = web.submit(web.get("offer/map.xhtml"), "list", Map.of(), "exportCsv");
+        assertThat(places.body()).contains("PPF").contains("Sede PPF").doesNotContain("#{").doesNotContain("<div");
+        long ppf = ((Number) TestDatabase.value("SELECT p.id FROM program p JOIN comuna c ON c.id = p.comuna_id"
+                + " WHERE c.code = '99001' AND p.acronym = 'PPF'")).longValue();
+        HttpResponse<String> history = web.submit(web.get("offer/program.xhtml?id=" + ppf), "historyForm", Map.of(),
+                "exportCsv");
+        assertThat(history.body()).contains("Carga inicial del mapa de oferta").doesNotContain("#{");
+
+        WebClient admin = new WebClient(base);
+        admin.signIn("admin", TestSession.DEMO_PASSWORD);
+        HttpResponse<String> users = admin.submit(admin.get("admin/users.xhtml"), "users", Map.of(), "exportCsv");
+        assertThat(users.body()).contains("coordinador").contains("profesional.ppf").contains("Coordinador/a comunal")
+                .doesNotContain("admin.vecina").doesNotContain("#{");
     }
 
     @Test
@@ -364,7 +379,7 @@ class WebIT {
             browser.findElement(By.id("capacity:note")).sendKeys("Tres ingresos");
             browser.findElement(By.id("capacity:save")).click();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("cardVacancies"), "2"));
-            assertThat(browser.findElement(By.id("history")).getText()).contains(professional).contains("Tres ingresos");
+            assertThat(browser.findElement(By.id("historyForm:history")).getText()).contains(professional).contains("Tres ingresos");
             Browser.screenshot(browser, "offer-program");
 
             // the list shows it with its vacancies
