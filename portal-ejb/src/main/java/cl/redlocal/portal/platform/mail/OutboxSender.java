@@ -1,0 +1,108 @@
+package cl.redlocal.portal.platform.mail;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.mail.MailSessionDefinition;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.logging.Logger;
+
+/**
+ * Delivers the outbox: every few seconds, on every node, claims the due mails that no other node holds
+ * (FOR UPDATE SKIP LOCKED), sends them and marks them sent. A failure leaves the mail waiting with a
+ * growing pause (1, 2, 4 ... 60 minutes) and the reason; after portal.mail.max-attempts it is FAILED.
+ * The mail server's address comes from MicroProfile Config (portal.mail.*).
+ */
+@MailSessionDefinition(
+        name = OutboxSender.MAIL_SESSION,
+        host = "${MPCONFIG=portal.mail.smtp.host}",
+        from = "${MPCONFIG=portal.mail.from}",
+        properties = {
+                "mail.smtp.port=${MPCONFIG=portal.mail.smtp.port}",
+                "mail.smtp.connectiontimeout=5000",
+                "mail.smtp.timeout=10000",
+                "mail.debug=false"
+        })
+@Singleton
+public class OutboxSender {
+
+    public static final String MAIL_SESSION = "java:app/mail/portal";
+    private static final Logger LOG = Logger.getLogger(OutboxSender.class.getName());
+    private static final int BATCH = 20;
+
+    @Resource(lookup = MAIL_SESSION)
+    Session mailSession;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    @ConfigProperty(name = "portal.mail.max-attempts", defaultValue = "10")
+    int maxAttempts;
+
+    @Schedule(second = "*/10", minute = "*", hour = "*", persistent = false)
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public void sendDue() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> due = em.createNativeQuery("SELECT id, recipient, subject, body_text, attachment_name,"
+                        + " attachment_type, attachment, attempts FROM mail_outbox"
+                        + " WHERE status = 'PENDING' AND next_attempt_at <= now() ORDER BY id LIMIT " + BATCH
+                        + " FOR UPDATE SKIP LOCKED")
+                .getResultList();
+        for (Object[] row : due) {
+            long id = ((Number) row[0]).longValue();
+            int attempts = ((Number) row[7]).intValue() + 1;
+            try {
+                Transport.send(message((String) row[1], (String) row[2], (String) row[3], (String) row[4],
+                        (String) row[5], (byte[]) row[6]));
+                em.createNativeQuery("UPDATE mail_outbox SET status = 'SENT', attempts = ?1, sent_at = now(),"
+                        + " last_error = NULL WHERE id = ?2").setParameter(1, attempts).setParameter(2, id).executeUpdate();
+            } catch (MessagingException | RuntimeException e) {
+                boolean giveUp = attempts >= maxAttempts;
+                String reason = String.valueOf(e.getMessage());
+                em.createNativeQuery("UPDATE mail_outbox SET attempts = ?1, status = ?2, last_error = ?3,"
+                                + " next_attempt_at = now() + make_interval(mins => ?4) WHERE id = ?5")
+                        .setParameter(1, attempts).setParameter(2, giveUp ? "FAILED" : "PENDING")
+                        .setParameter(3, reason.length() > 500 ? reason.substring(0, 500) : reason)
+                        .setParameter(4, Math.min(60, 1 << Math.min(attempts - 1, 6))).setParameter(5, id)
+                        .executeUpdate();
+                LOG.warning(() -> "Mail " + id + " not sent (attempt " + attempts + "): " + reason);
+            }
+        }
+    }
+
+    private Message message(String to, String subject, String text, String attachmentName, String attachmentType,
+                            byte[] attachment) throws MessagingException {
+        MimeMessage message = new MimeMessage(mailSession);
+        message.setRecipient(Message.RecipientType.TO, new InternetAddress(to));
+        message.setSubject(subject, StandardCharsets.UTF_8.name());
+        if (attachment == null) {
+            message.setText(text, StandardCharsets.UTF_8.name());
+        } else {
+            MimeBodyPart body = new MimeBodyPart();
+            body.setText(text, StandardCharsets.UTF_8.name());
+            MimeBodyPart file = new MimeBodyPart();
+            file.setDataHandler(new jakarta.activation.DataHandler(new ByteArrayDataSource(attachment, attachmentType)));
+            file.setFileName(attachmentName);
+            message.setContent(new MimeMultipart(body, file));
+        }
+        return message;
+    }
+}
