@@ -28,8 +28,7 @@ public class HomeService {
     Caller caller;
 
     @Inject
-    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "portal.offer.stale-days", defaultValue = "90")
-    int offerStaleDays;
+    cl.redlocal.portal.offer.control.OfferQueries offerQueries;
 
     @RolesAllowed({Role.Names.COORDINADOR, Role.Names.COFACILITADOR, Role.Names.PROFESIONAL,
             Role.Names.GESTOR_TERRITORIAL, Role.Names.ADMIN})
@@ -41,9 +40,7 @@ public class HomeService {
                     count("SELECT count(*) FROM case_file WHERE comuna_id = ?1 AND status = 'OPEN'", comuna),
                     count("SELECT count(*) FROM referral WHERE comuna_id = ?1 AND state IN " + PENDING, comuna),
                     count("SELECT count(*) FROM referral WHERE comuna_id = ?1 AND state = 'WAITING'", comuna),
-                    0, 0, 0, 0, count("SELECT count(*) FROM program WHERE comuna_id = ?1 AND status <> 'CLOSED'"
-                            + " AND (confirmed_at IS NULL OR confirmed_at < now() - make_interval(days => "
-                            + offerStaleDays + "))", comuna), List.of());
+                    0, 0, 0, 0, staleOffer(comuna), List.of());
             case COFACILITADOR -> new HomeSummary(me.role().name(), me.comunaName(), null, activePrograms(comuna),
                     visibleOpenCases(me),
                     count("SELECT count(*) FROM referral WHERE comuna_id = ?1 AND state IN " + PENDING, comuna),
@@ -72,6 +69,13 @@ public class HomeService {
                 + "cl.redlocal.portal.cases.entity.CaseStatus.OPEN AND " + CaseAccess.condition(me));
         CaseAccess.bind(q, me);
         return ((Number) q.getSingleResult()).longValue();
+    }
+
+    /** Offer entries of the comuna that nobody confirmed within the offer map's stale period. */
+    private long staleOffer(long comuna) {
+        return ((Number) em.createNativeQuery("SELECT count(*) FROM program WHERE comuna_id = ?1 AND status <> 'CLOSED'"
+                        + " AND (confirmed_at IS NULL OR confirmed_at < now() - make_interval(days => ?2))")
+                .setParameter(1, comuna).setParameter(2, offerQueries.staleDays()).getSingleResult()).longValue();
     }
 
     private long activePrograms(long comuna) {

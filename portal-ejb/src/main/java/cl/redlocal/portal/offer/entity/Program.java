@@ -18,7 +18,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -214,18 +213,8 @@ public class Program extends VersionedEntity {
         location.update(locationName, address, locationSector, latitude, longitude);
     }
 
-    /** Not confirmed within the given number of days (or never). */
-    public boolean isStale(Instant now, int days) {
-        return confirmedAt == null || confirmedAt.isBefore(now.minus(Duration.ofDays(days)));
-    }
-
     public int vacancies() {
         return slots - occupied;
-    }
-
-    /** Whether a child of this age fits the program's age range (an open bound fits everyone). */
-    public boolean admitsAge(int age) {
-        return (minAge == null || age >= minAge) && (maxAge == null || age <= maxAge);
     }
 
     public Comuna getComuna() {

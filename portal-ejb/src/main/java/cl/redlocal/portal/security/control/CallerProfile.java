@@ -13,10 +13,6 @@ public record CallerProfile(long userId, String username, String fullName, Role 
                             String comunaName, Long programId, String programAcronym, Set<Long> comunaIds,
                             boolean mustChangePassword) implements Serializable {
 
-    public boolean has(Role r) {
-        return role == r;
-    }
-
     public boolean worksIn(long comuna) {
         return comunaIds.contains(comuna);
     }

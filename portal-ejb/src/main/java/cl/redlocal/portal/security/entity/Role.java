@@ -19,9 +19,4 @@ public enum Role {
         private Names() {
         }
     }
-
-    /** Roles that work inside one comuna's case process. */
-    public boolean isCaseWorker() {
-        return this == COFACILITADOR || this == PROFESIONAL;
-    }
 }
