@@ -264,16 +264,19 @@ public class DemoData {
             java.time.Instant sent = ANCHOR.minusDays(1 + random.nextInt(60)).atTime(10, 0).toInstant(ZoneOffset.ofHours(-3));
             Referral referral = new Referral(caseFile, holder, null, target,
                     Urgency.values()[random.nextInt(3)], "Requiere intervención especializada según evaluación de "
-                    + holder.getAcronym(), sent);
+                    + holder.getAcronym(), sent, sent.atZone(ZoneOffset.ofHours(-3)).toLocalDate().plusDays(14));
             switch (random.nextInt(6)) {
                 case 0 -> { }
-                case 1 -> referral.receive();
+                case 1 -> referral.receive(sent.plusSeconds(86_400L));
                 case 2 -> referral.accept(sent.plusSeconds(86_400L * 5), true);
                 case 3 -> referral.accept(sent.plusSeconds(86_400L * 4), false);
                 case 4 -> referral.reject("No cumple criterio de edad del programa; se sugiere OPD", sent.plusSeconds(86_400L * 3));
                 default -> referral.withdraw();
             }
             persist(referral);
+            if (referral.getState() == cl.redlocal.portal.referral.entity.ReferralState.WAITING) {
+                persist(cl.redlocal.portal.waiting.entity.WaitingEntry.forReferral(referral, referral.getAnsweredAt()));
+            }
         }
     }
 

@@ -39,17 +39,17 @@ public class HomeService {
             case COORDINADOR -> new HomeSummary(me.role().name(), me.comunaName(), null, activePrograms(comuna),
                     count("SELECT count(*) FROM case_file WHERE comuna_id = ?1 AND status = 'OPEN'", comuna),
                     count("SELECT count(*) FROM referral WHERE comuna_id = ?1 AND state IN " + PENDING, comuna),
-                    count("SELECT count(*) FROM referral WHERE comuna_id = ?1 AND state = 'WAITING'", comuna),
+                    count("SELECT count(*) FROM waiting_entry WHERE comuna_id = ?1 AND exited_at IS NULL", comuna),
                     0, 0, 0, 0, staleOffer(comuna), List.of());
             case COFACILITADOR -> new HomeSummary(me.role().name(), me.comunaName(), null, activePrograms(comuna),
                     visibleOpenCases(me),
                     count("SELECT count(*) FROM referral WHERE comuna_id = ?1 AND state IN " + PENDING, comuna),
-                    count("SELECT count(*) FROM referral WHERE comuna_id = ?1 AND state = 'WAITING'", comuna),
+                    count("SELECT count(*) FROM waiting_entry WHERE comuna_id = ?1 AND exited_at IS NULL", comuna),
                     0, 0, 0, 0, 0, List.of());
             case PROFESIONAL -> new HomeSummary(me.role().name(), me.comunaName(), me.programAcronym(),
                     activePrograms(comuna), visibleOpenCases(me),
                     count("SELECT count(*) FROM referral WHERE to_program_id = ?1 AND state IN " + PENDING, me.programId()),
-                    count("SELECT count(*) FROM referral WHERE to_program_id = ?1 AND state = 'WAITING'", me.programId()),
+                    count("SELECT count(*) FROM waiting_entry WHERE program_id = ?1 AND exited_at IS NULL", me.programId()),
                     0, 0, 0, 0, 0, List.of());
             case GESTOR_TERRITORIAL -> new HomeSummary(me.role().name(), me.comunaName(), null, 0, 0, 0, 0, 0, 0, 0, 0,
                     0, comunaFigures(me));

@@ -127,14 +127,25 @@ public final class OfferFixture {
                 + " RETURNING id", comuna, code, child);
     }
 
-    /** A referral sent {@code daysAgo} calendar days before today, mid-morning in the portal's time zone. */
+    private static int waitingCases;
+
+    /**
+     * A referral sent {@code daysAgo} calendar days before today, mid-morning in the portal's time zone.
+     * A WAITING one is the entry of its own case in the target's waiting list, which it joined then.
+     */
     private static void referral(Connection c, long comuna, long caseFile, long toProgram, String state, int daysAgo)
             throws SQLException {
         OffsetDateTime sent = LocalDate.now(ZONE).minusDays(daysAgo).atTime(10, 0).atZone(ZONE).toOffsetDateTime();
-        insert(c, "INSERT INTO referral (comuna_id, case_id, from_institution, to_program_id, state, reason,"
-                        + " rejection_reason, sent_at) VALUES (?, ?, 'Escuela de prueba', ?, ?, 'Prueba de brechas', ?, ?)"
-                        + " RETURNING id", comuna, caseFile, toProgram, state,
-                state.equals("REJECTED") ? "No cumple criterio" : null, sent);
+        long theCase = state.equals("WAITING")
+                ? caseFile(c, comuna, "W-" + comuna + "-" + (++waitingCases)) : caseFile;
+        long referral = insert(c, "INSERT INTO referral (comuna_id, case_id, from_institution, to_program_id, state, reason,"
+                        + " rejection_reason, sent_at, due_on) VALUES (?, ?, 'Escuela de prueba', ?, ?, 'Prueba de brechas',"
+                        + " ?, ?, CAST(? AS DATE) + 14) RETURNING id", comuna, theCase, toProgram, state,
+                state.equals("REJECTED") ? "No cumple criterio" : null, sent, sent.toLocalDate());
+        if (state.equals("WAITING")) {
+            insert(c, "INSERT INTO waiting_entry (comuna_id, program_id, case_id, referral_id, entered_at)"
+                    + " VALUES (?, ?, ?, ?, ?) RETURNING id", comuna, toProgram, theCase, referral, sent);
+        }
     }
 
     private static void user(Connection c, String username, String role, long comuna, Long program) throws SQLException {

@@ -52,6 +52,9 @@ public class OfferService {
     Caller caller;
 
     @Inject
+    cl.redlocal.portal.offer.control.CapacityLedger capacityLedger;
+
+    @Inject
     OfferQueries queries;
 
     @Inject
@@ -82,8 +85,8 @@ public class OfferService {
         if (p == null || !me.worksIn(p.getComuna().getId())) {
             return Optional.empty();
         }
-        Object[] waiting = (Object[]) em.createNativeQuery("SELECT count(*), min(sent_at) FROM referral"
-                + " WHERE to_program_id = ?1 AND state = 'WAITING'").setParameter(1, id).getSingleResult();
+        Object[] waiting = (Object[]) em.createNativeQuery("SELECT count(*), min(entered_at) FROM waiting_entry"
+                + " WHERE program_id = ?1 AND exited_at IS NULL").setParameter(1, id).getSingleResult();
         Instant oldest = SqlValues.instant(waiting[1]);
         List<LocationForm> locations = p.getLocations().stream().map(l -> new LocationForm(l.getId(), l.getName(),
                 l.getAddress(), l.getSector(), l.getLatitude(), l.getLongitude())).toList();
@@ -343,14 +346,7 @@ public class OfferService {
     }
 
     private void recordCapacity(Program program, Integer slotsBefore, Integer occupiedBefore, String note) {
-        em.createNativeQuery("INSERT INTO capacity_change (comuna_id, program_id, changed_by, slots_before, slots_after,"
-                        + " occupied_before, occupied_after, note) VALUES (?1, ?2, ?3, CAST(?4 AS INTEGER), ?5,"
-                        + " CAST(?6 AS INTEGER), ?7, ?8)")
-                .setParameter(1, program.getComuna().getId()).setParameter(2, program.getId())
-                .setParameter(3, caller.profile().username()).setParameter(4, slotsBefore)
-                .setParameter(5, program.getSlots()).setParameter(6, occupiedBefore)
-                .setParameter(7, program.getOccupied()).setParameter(8, note)
-                .executeUpdate();
+        capacityLedger.record(program, slotsBefore, occupiedBefore, note, caller.profile().username());
     }
 
     private void flush() {

@@ -24,17 +24,17 @@ public class GapQueries {
     static final int SECTOR = 1;
 
     /*
-     * One line per waiting referral (or one line for a program nobody waits for). A program's slots
-     * and occupancy are repeated on each of its lines, so they are summed from its first line only.
-     * Waits count whole calendar days in the portal's time zone since the referral was sent (the wait
-     * began then; OfferQueries.WAITING counts the same referrals).
+     * One line per open waiting-list entry (or one line for a program nobody waits for). A program's
+     * slots and occupancy are repeated on each of its lines, so they are summed from its first line
+     * only. Waits count whole calendar days in the portal's time zone since the entry joined the list
+     * (OfferQueries.WAITING counts the same entries).
      */
     private static final String SQL = """
             WITH waits AS (
-                SELECT r.to_program_id AS program_id,
-                       CAST(?1 AS DATE) - CAST(r.sent_at AT TIME ZONE CAST(?2 AS TEXT) AS DATE) AS days
-                FROM referral r
-                WHERE r.state = 'WAITING'
+                SELECT w.program_id,
+                       CAST(?1 AS DATE) - CAST(w.entered_at AT TIME ZONE CAST(?2 AS TEXT) AS DATE) AS days
+                FROM waiting_entry w
+                WHERE w.exited_at IS NULL
             ), lines AS (
                 SELECT p.id, p.acronym, p.name, p.sector, p.status, p.slots, p.occupied, w.days,
                        row_number() OVER (PARTITION BY p.id) = 1 AS first_of_program

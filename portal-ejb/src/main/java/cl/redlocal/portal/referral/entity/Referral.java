@@ -16,6 +16,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 import java.time.Instant;
+import java.time.LocalDate;
 
 /**
  * An assisted referral of a case from a program (or an outside institution) to a program. The
@@ -70,11 +71,47 @@ public class Referral extends VersionedEntity {
     @Column(name = "answered_at")
     private Instant answeredAt;
 
+    @Size(max = 4000)
+    private String summary;
+
+    @Column(nullable = false)
+    private boolean consent;
+
+    @Size(max = 500)
+    @Column(name = "consent_note")
+    private String consentNote;
+
+    @Column(name = "court_ordered", nullable = false)
+    private boolean courtOrdered;
+
+    @Size(max = 200)
+    @Column(name = "sender_email")
+    private String senderEmail;
+
+    @Column(name = "sent_by", updatable = false)
+    private String sentBy;
+
+    @Column(name = "due_on", nullable = false)
+    private LocalDate dueOn;
+
+    @Column(name = "received_at")
+    private Instant receivedAt;
+
+    @Column(name = "answered_by")
+    private String answeredBy;
+
+    @Column(name = "escalated_at")
+    private Instant escalatedAt;
+
+    @Size(max = 1000)
+    @Column(name = "withdrawal_reason")
+    private String withdrawalReason;
+
     protected Referral() {
     }
 
     public Referral(CaseFile caseFile, Program fromProgram, String fromInstitution, Program toProgram,
-                    Urgency urgency, String reason, Instant sentAt) {
+                    Urgency urgency, String reason, Instant sentAt, LocalDate dueOn) {
         if (fromProgram == null && (fromInstitution == null || fromInstitution.isBlank())) {
             throw new IllegalArgumentException("referral.sender.required");
         }
@@ -92,20 +129,46 @@ public class Referral extends VersionedEntity {
         this.urgency = urgency;
         this.reason = reason;
         this.sentAt = sentAt;
+        this.dueOn = dueOn;
     }
 
-    public void receive() {
+    /** What the sender tells the receiving program beyond the reason, and the family's consent. */
+    public void describe(String summary, boolean consent, String consentNote, boolean courtOrdered, String senderEmail,
+                         String sentBy) {
+        this.summary = summary;
+        this.consent = consent;
+        this.consentNote = consentNote;
+        this.courtOrdered = courtOrdered;
+        this.senderEmail = senderEmail;
+        this.sentBy = sentBy;
+    }
+
+    public void receive(Instant at) {
         requireState(ReferralState.SENT);
         state = ReferralState.RECEIVED;
+        receivedAt = at;
     }
 
+    /**
+     * The receiving program accepts: the child is admitted when there is a vacancy, and otherwise
+     * joins the program's waiting list. Accepting twice is refused.
+     */
     public void accept(Instant at, boolean hasVacancy) {
+        accept(at, hasVacancy, null);
+    }
+
+    public void accept(Instant at, boolean hasVacancy, String by) {
         requirePending();
         state = hasVacancy ? ReferralState.ADMITTED : ReferralState.WAITING;
         answeredAt = at;
+        answeredBy = by;
     }
 
     public void reject(String why, Instant at) {
+        reject(why, at, null);
+    }
+
+    public void reject(String why, Instant at, String by) {
         requirePending();
         if (why == null || why.isBlank()) {
             throw new IllegalArgumentException("referral.rejection.reasonRequired");
@@ -113,11 +176,38 @@ public class Referral extends VersionedEntity {
         state = ReferralState.REJECTED;
         rejectionReason = why;
         answeredAt = at;
+        answeredBy = by;
     }
 
     public void withdraw() {
+        withdraw(null);
+    }
+
+    public void withdraw(String why) {
         requirePending();
         state = ReferralState.WITHDRAWN;
+        withdrawalReason = why;
+    }
+
+    /** The child waited and now takes a slot. */
+    public void admitFromWaitingList() {
+        requireState(ReferralState.WAITING);
+        state = ReferralState.ADMITTED;
+    }
+
+    /** The child left the waiting list without admission (referred elsewhere, family declined...). */
+    public void closeFromWaitingList() {
+        requireState(ReferralState.WAITING);
+        state = ReferralState.CLOSED;
+    }
+
+    /** Unanswered past the due day: the co-facilitators were told. */
+    public void markEscalated(Instant at) {
+        escalatedAt = at;
+    }
+
+    public boolean isOverdue(LocalDate today) {
+        return state.isPending() && today.isAfter(dueOn);
     }
 
     private void requirePending() {
@@ -174,5 +264,49 @@ public class Referral extends VersionedEntity {
 
     public Instant getAnsweredAt() {
         return answeredAt;
+    }
+
+    public String getSummary() {
+        return summary;
+    }
+
+    public boolean isConsent() {
+        return consent;
+    }
+
+    public String getConsentNote() {
+        return consentNote;
+    }
+
+    public boolean isCourtOrdered() {
+        return courtOrdered;
+    }
+
+    public String getSenderEmail() {
+        return senderEmail;
+    }
+
+    public String getSentBy() {
+        return sentBy;
+    }
+
+    public LocalDate getDueOn() {
+        return dueOn;
+    }
+
+    public Instant getReceivedAt() {
+        return receivedAt;
+    }
+
+    public String getAnsweredBy() {
+        return answeredBy;
+    }
+
+    public Instant getEscalatedAt() {
+        return escalatedAt;
+    }
+
+    public String getWithdrawalReason() {
+        return withdrawalReason;
     }
 }

@@ -24,7 +24,7 @@ class ReferralTest {
                     "Chilena"), LocalDate.of(2026, 1, 10));
 
     private Referral sent() {
-        return new Referral(caseFile, opd, null, ppf, Urgency.NORMAL, "Requiere intervención", Instant.now());
+        return new Referral(caseFile, opd, null, ppf, Urgency.NORMAL, "Requiere intervención", Instant.now(), LocalDate.now().plusDays(14));
     }
 
     @Test
@@ -34,7 +34,7 @@ class ReferralTest {
         assertThat(withVacancy.getState()).isEqualTo(ReferralState.ADMITTED);
 
         Referral full = sent();
-        full.receive();
+        full.receive(Instant.now());
         full.accept(Instant.now(), false);
         assertThat(full.getState()).isEqualTo(ReferralState.WAITING);
     }
@@ -53,9 +53,9 @@ class ReferralTest {
 
     @Test
     void aReferralNeedsASender() {
-        assertThatThrownBy(() -> new Referral(caseFile, null, " ", ppf, Urgency.HIGH, "x", Instant.now()))
+        assertThatThrownBy(() -> new Referral(caseFile, null, " ", ppf, Urgency.HIGH, "x", Instant.now(), LocalDate.now()))
                 .hasMessage("referral.sender.required");
-        assertThat(new Referral(caseFile, null, "Liceo Bicentenario", ppf, Urgency.HIGH, "x", Instant.now())
+        assertThat(new Referral(caseFile, null, "Liceo Bicentenario", ppf, Urgency.HIGH, "x", Instant.now(), LocalDate.now())
                 .getFromInstitution()).isEqualTo("Liceo Bicentenario");
     }
 }

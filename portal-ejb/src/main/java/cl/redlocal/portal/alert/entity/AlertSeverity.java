@@ -1,0 +1,5 @@
+package cl.redlocal.portal.alert.entity;
+
+public enum AlertSeverity {
+    LOW, MEDIUM, HIGH
+}

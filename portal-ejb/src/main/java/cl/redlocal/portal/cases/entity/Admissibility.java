@@ -1,0 +1,5 @@
+package cl.redlocal.portal.cases.entity;
+
+public enum Admissibility {
+    PENDING, ADMISSIBLE, NOT_ADMISSIBLE, REFER_ELSEWHERE
+}
