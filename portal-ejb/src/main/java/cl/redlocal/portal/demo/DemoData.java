@@ -86,7 +86,7 @@ public class DemoData {
 
         offerMap(demo, new Random(3L));
         users(demo, vecina);
-        cases(demo, List.of("OPD", "EDT", "PPF", "PIE", "PDC", "PDE", "MST"), 40, new Random(2026_11_01L), "C-2026-");
+        cases(demo, List.of("OPD", "EDT", "PPF", "PIE", "PDC", "PDE", "MST"), 150, new Random(2026_11_01L), "C-2026-");
         cases(vecina, List.of("OPD-V", "PPF-V"), 4, new Random(99_002L), "V-2026-");
         em.flush();
         // the first line of each program's capacity history
@@ -260,22 +260,51 @@ public class DemoData {
             persist(past);
         }
         if (random.nextInt(3) > 0) {
-            Program target = pool.get(Math.min(active, pool.size() - 1));
+            // half of the referrals go to the full programs (PPF, PIE, MST), so their waiting lists fill up
+            List<Program> full = casePrograms.stream().filter(p -> p.vacancies() == 0 && !pool.subList(0, Math.min(active, pool.size())).contains(p))
+                    .toList();
+            Program target = !full.isEmpty() && random.nextBoolean() ? full.get(random.nextInt(full.size()))
+                    : pool.get(Math.min(active, pool.size() - 1));
+            if (target.equals(holder)) {
+                return;
+            }
             java.time.Instant sent = ANCHOR.minusDays(1 + random.nextInt(60)).atTime(10, 0).toInstant(ZoneOffset.ofHours(-3));
             Referral referral = new Referral(caseFile, holder, null, target,
                     Urgency.values()[random.nextInt(3)], "Requiere intervención especializada según evaluación de "
                     + holder.getAcronym(), sent, sent.atZone(ZoneOffset.ofHours(-3)).toLocalDate().plusDays(14));
-            switch (random.nextInt(6)) {
-                case 0 -> { }
-                case 1 -> referral.receive(sent.plusSeconds(86_400L));
-                case 2 -> referral.accept(sent.plusSeconds(86_400L * 5), true);
-                case 3 -> referral.accept(sent.plusSeconds(86_400L * 4), false);
-                case 4 -> referral.reject("No cumple criterio de edad del programa; se sugiere OPD", sent.plusSeconds(86_400L * 3));
-                default -> referral.withdraw();
-            }
+            referral.describe("Resumen del caso preparado por " + holder.getAcronym() + " para " + target.getAcronym()
+                    + ": antecedentes, intervenciones previas y motivo de la derivación.", true,
+                    "La familia firmó el consentimiento en la entrevista de derivación", random.nextInt(8) == 0, null,
+                    "profesional." + holder.getAcronym().toLowerCase());
             persist(referral);
-            if (referral.getState() == cl.redlocal.portal.referral.entity.ReferralState.WAITING) {
-                persist(cl.redlocal.portal.waiting.entity.WaitingEntry.forReferral(referral, referral.getAnsweredAt()));
+            String sender = "profesional." + holder.getAcronym().toLowerCase();
+            String receiver = "profesional." + target.getAcronym().toLowerCase();
+            persist(new cl.redlocal.portal.referral.entity.ReferralEvent(referral, sent, sender, null, "Derivación enviada"));
+            java.time.Instant answered = sent.plusSeconds(86_400L * (2 + random.nextInt(6)));
+            int outcome = random.nextInt(6);
+            if (outcome >= 1) {
+                referral.receive(sent.plusSeconds(86_400L));
+                persist(new cl.redlocal.portal.referral.entity.ReferralEvent(referral, sent.plusSeconds(86_400L), receiver,
+                        cl.redlocal.portal.referral.entity.ReferralState.SENT, null));
+            }
+            var before = referral.getState();
+            switch (outcome) {
+                case 0, 1 -> { }
+                case 2, 3 -> {
+                    boolean vacancy = target.vacancies() > 0;
+                    referral.accept(answered, vacancy, receiver);
+                    if (vacancy) {
+                        persist(new CaseInvolvement(caseFile, target, answered.atZone(ZoneOffset.ofHours(-3)).toLocalDate()));
+                    } else {
+                        persist(cl.redlocal.portal.waiting.entity.WaitingEntry.forReferral(referral, answered));
+                    }
+                }
+                case 4 -> referral.reject("No cumple criterio de edad del programa; se sugiere OPD", answered, receiver);
+                default -> referral.withdraw("La familia se cambió de comuna");
+            }
+            if (referral.getState() != before) {
+                persist(new cl.redlocal.portal.referral.entity.ReferralEvent(referral, answered,
+                        outcome == 5 ? sender : receiver, before, referral.getRejectionReason()));
             }
         }
     }

@@ -23,4 +23,15 @@ public final class SqlValues {
         }
         return (Instant) value;
     }
+
+    /** A DATE column, whichever Java type the driver chose for it. */
+    public static java.time.LocalDate localDate(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof java.sql.Date d) {
+            return d.toLocalDate();
+        }
+        return (java.time.LocalDate) value;
+    }
 }

@@ -12,7 +12,23 @@ import java.util.List;
 public final class SqlWhere {
 
     private final StringBuilder sql = new StringBuilder();
-    private final List<Object> values = new ArrayList<>();
+    private final List<Object> values;
+
+    public SqlWhere() {
+        this(new ArrayList<>());
+    }
+
+    private SqlWhere(List<Object> values) {
+        this.values = values;
+    }
+
+    /**
+     * A second WHERE clause (of an outer query, say) whose markers continue this one's numbering; binding
+     * either binds the values of both.
+     */
+    public SqlWhere then() {
+        return new SqlWhere(values);
+    }
 
     /** Adds {@code AND condition}; each {@code ?} in it takes the next of the given values. */
     public SqlWhere and(String condition, Object... parameters) {

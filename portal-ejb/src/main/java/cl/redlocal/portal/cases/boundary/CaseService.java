@@ -18,6 +18,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -38,6 +39,12 @@ public class CaseService {
     @Inject
     AuditLog audit;
 
+    @Inject
+    cl.redlocal.portal.platform.PortalClock clock;
+
+    @Inject
+    CaseTableService table;
+
     @RolesAllowed({Role.Names.COFACILITADOR, Role.Names.PROFESIONAL})
     public Optional<CaseSummary> find(long caseId) {
         CallerProfile me = caller.profile();
@@ -51,21 +58,57 @@ public class CaseService {
         }
         CaseFile c = found.get(0);
         Child child = c.getChild();
-        List<CaseSummary.Involvement> programs = em.createQuery("SELECT NEW cl.redlocal.portal.cases.boundary."
-                        + "CaseSummary$Involvement(p.acronym, p.name, i.startedOn, i.endedOn) FROM CaseInvolvement i"
-                        + " JOIN i.program p WHERE i.caseFile.id = :id ORDER BY i.startedOn", CaseSummary.Involvement.class)
+        LocalDate today = clock.today();
+        // every involvement of the child, in this case or an earlier one: the trajectory crosses cases
+        List<Object[]> involvements = em.createQuery("SELECT p.acronym, p.name, i.startedOn, i.endedOn, i.exitReason"
+                        + " FROM CaseInvolvement i JOIN i.program p WHERE i.caseFile.child = :child"
+                        + " ORDER BY i.startedOn, i.id", Object[].class)
+                .setParameter("child", child).getResultList();
+        List<CaseSummary.Involvement> programs = new ArrayList<>();
+        List<CaseSummary.TrajectoryEvent> trajectory = new ArrayList<>();
+        // An entry opens a new episode when no earlier stay is still running on its first day; every episode
+        // after the first is a re-entry (seed 001: two or more entries within 5 years is a critical trajectory).
+        LocalDate coveredUntil = null;
+        int entriesInFiveYears = 0;
+        for (Object[] i : involvements) {
+            LocalDate started = (LocalDate) i[2];
+            LocalDate ended = (LocalDate) i[3];
+            boolean newEpisode = coveredUntil == null || !started.isBefore(coveredUntil);
+            boolean reentry = newEpisode && coveredUntil != null;
+            if (newEpisode && !started.isBefore(today.minusYears(5))) {
+                entriesInFiveYears++;
+            }
+            LocalDate end = ended == null ? LocalDate.MAX : ended;
+            coveredUntil = coveredUntil == null || end.isAfter(coveredUntil) ? end : coveredUntil;
+            programs.add(new CaseSummary.Involvement((String) i[0], (String) i[1], started, ended, (String) i[4], reentry));
+            trajectory.add(new CaseSummary.TrajectoryEvent(started, reentry ? "REENTRY" : "ENTRY", (String) i[0], null, null));
+            if (ended != null) {
+                trajectory.add(new CaseSummary.TrajectoryEvent(ended, "EXIT", (String) i[0], (String) i[4], null));
+            }
+        }
+        List<Object[]> referrals = em.createQuery("SELECT r.sentAt, COALESCE(f.acronym, r.fromInstitution), t.acronym,"
+                        + " r.state FROM Referral r LEFT JOIN r.fromProgram f JOIN r.toProgram t"
+                        + " WHERE r.caseFile.id = :id", Object[].class)
                 .setParameter("id", caseId).getResultList();
-        List<CaseSummary.ReferralLine> referrals = em.createQuery("SELECT NEW cl.redlocal.portal.cases.boundary."
-                        + "CaseSummary$ReferralLine(r.id, COALESCE(f.acronym, r.fromInstitution), t.acronym,"
-                        + " r.state, r.sentAt) FROM Referral r LEFT JOIN r.fromProgram f JOIN r.toProgram t"
-                        + " WHERE r.caseFile.id = :id ORDER BY r.sentAt DESC", CaseSummary.ReferralLine.class)
-                .setParameter("id", caseId).getResultList();
+        for (Object[] r : referrals) {
+            trajectory.add(new CaseSummary.TrajectoryEvent(clock.dayOf((java.time.Instant) r[0]), "REFERRAL",
+                    (String) r[2], r[1] + " → " + r[2], ((Enum<?>) r[3]).name()));
+        }
+        trajectory.sort(java.util.Comparator.comparing(CaseSummary.TrajectoryEvent::on).reversed());
+        int active = (int) programs.stream().filter(CaseSummary.Involvement::active).map(CaseSummary.Involvement::acronym)
+                .distinct().count();
+        int family = child.getFamily() == null ? active : ((Number) em.createNativeQuery("SELECT count(DISTINCT"
+                        + " i.program_id) FROM case_involvement i JOIN case_file fc ON fc.id = i.case_id JOIN child fch"
+                        + " ON fch.id = fc.child_id WHERE fch.family_id = ?1 AND i.ended_on IS NULL")
+                .setParameter(1, child.getFamily().getId()).getSingleResult()).intValue();
         audit.success(AuditAction.READ, "CASE", caseId);
         String fullName = child.getGivenNames() + " " + child.getPaternalSurname()
                 + (child.getMaternalSurname() == null ? "" : " " + child.getMaternalSurname());
         return Optional.of(new CaseSummary(c.getId(), c.getCode(), child.initials(), fullName,
                 child.getRun() == null ? null : Run.format(child.getRun()), child.getBirthDate(),
-                child.ageOn(LocalDate.now()), c.getStatus().name(), c.getOpenedOn(), programs, referrals));
+                child.ageOn(today), c.getStatus().name(), c.getOpenedOn(), programs, trajectory,
+                new CaseSummary.Flags(active, table.maxPrograms(), family, table.maxFamilyPrograms(),
+                        entriesInFiveYears)));
     }
 
     /** The open cases the caller may see, newest first, code and initials only. */

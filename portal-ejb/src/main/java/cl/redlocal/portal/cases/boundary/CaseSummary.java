@@ -4,17 +4,43 @@ import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.List;
 
-/** A case as its page shows it to somebody allowed to see it. */
+/**
+ * A case as its page shows it to somebody allowed to see it: the child, every program involved now
+ * and before, the trajectory as dated events, and the flags that call for coordination.
+ */
 public record CaseSummary(long id, String code, String initials, String fullName, String run, LocalDate birthDate,
                           int age, String status, LocalDate openedOn, List<Involvement> programs,
-                          List<ReferralLine> referrals) implements Serializable {
+                          List<TrajectoryEvent> trajectory, Flags flags) implements Serializable {
 
-    public record Involvement(String acronym, String programName, LocalDate startedOn, LocalDate endedOn)
+    public record Involvement(String acronym, String programName, LocalDate startedOn, LocalDate endedOn,
+                              String exitReason, boolean reentry) implements Serializable {
+        public boolean active() {
+            return endedOn == null;
+        }
+    }
+
+    /** ENTRY, REENTRY, EXIT, REFERRAL: one dated line of the child's path through the local system. */
+    public record TrajectoryEvent(LocalDate on, String kind, String program, String detail, String referralState)
             implements Serializable {
     }
 
-    public record ReferralLine(long id, String from, String to,
-                               cl.redlocal.portal.referral.entity.ReferralState state, java.time.Instant sentAt)
-            implements Serializable {
+    /**
+     * activePrograms / maxPrograms: the child in more programs at once than the comuna's threshold;
+     * familyPrograms / maxFamilyPrograms: the family spread across more; entriesInFiveYears counts
+     * episodes (an entry when no other stay was running), and two or more is a critical trajectory (seed 001).
+     */
+    public record Flags(int activePrograms, int maxPrograms, int familyPrograms, int maxFamilyPrograms,
+                        int entriesInFiveYears) implements Serializable {
+        public boolean overIntervened() {
+            return activePrograms > maxPrograms;
+        }
+
+        public boolean familyOverIntervened() {
+            return familyPrograms > maxFamilyPrograms;
+        }
+
+        public boolean criticalTrajectory() {
+            return entriesInFiveYears >= 2;
+        }
     }
 }

@@ -1,13 +1,16 @@
 package cl.redlocal.portal.cases.control;
 
+import cl.redlocal.portal.platform.SqlWhere;
 import cl.redlocal.portal.security.control.CallerProfile;
 import cl.redlocal.portal.security.entity.Role;
 
 /**
- * Need-to-know as one JPQL condition over a case alias {@code c}, so lists and single reads apply the
- * same rule in SQL: always the caller's comuna; a co-facilitator sees every case of it; a program
- * professional only the cases their program holds or held, or that were referred to or from it.
- * Other roles see no case (the coordinator and the territorial manager work with counts).
+ * Need-to-know as one condition over a case, so lists and single reads apply the same rule in SQL:
+ * always the caller's comuna; a co-facilitator sees every case of it; a program professional only the
+ * cases their program holds or held, received an access request for, or that were referred to or from
+ * it. Other roles see no case (the coordinator and the territorial manager work with counts).
+ * {@link #condition} is the JPQL form over an alias {@code c}; {@link #sql} the native-SQL form over a
+ * case_file alias, for the projections of the shared case table.
  */
 public final class CaseAccess {
 
@@ -24,6 +27,7 @@ public final class CaseAccess {
             case COFACILITADOR -> "c.comuna.id = :accessComuna";
             case PROFESIONAL -> "c.comuna.id = :accessComuna AND ("
                     + "EXISTS (SELECT i FROM CaseInvolvement i WHERE i.caseFile = c AND i.program.id = :accessProgram)"
+                    + " OR EXISTS (SELECT a FROM AccessRequest a WHERE a.caseFile = c AND a.program.id = :accessProgram)"
                     + " OR EXISTS (SELECT r FROM Referral r WHERE r.caseFile = c"
                     + " AND (r.toProgram.id = :accessProgram OR r.fromProgram.id = :accessProgram)))";
             default -> "1 = 0";
@@ -37,5 +41,20 @@ public final class CaseAccess {
         if (caller.role() == Role.PROFESIONAL) {
             query.setParameter("accessProgram", caller.programId());
         }
+    }
+
+    /** Adds the same rule to a native WHERE over the case_file alias {@code alias}. */
+    public static SqlWhere sql(SqlWhere where, CallerProfile caller, String alias) {
+        switch (caller.role()) {
+            case COFACILITADOR -> where.and(alias + ".comuna_id = ?", caller.comunaId());
+            case PROFESIONAL -> where.and(alias + ".comuna_id = ?", caller.comunaId())
+                    .and("(EXISTS (SELECT 1 FROM case_involvement ai WHERE ai.case_id = " + alias + ".id"
+                            + " AND ai.program_id = ?) OR EXISTS (SELECT 1 FROM access_request aa WHERE aa.case_id = "
+                            + alias + ".id AND aa.program_id = ?) OR EXISTS (SELECT 1 FROM referral ar WHERE ar.case_id = "
+                            + alias + ".id AND (ar.to_program_id = ? OR ar.from_program_id = ?)))",
+                            caller.programId(), caller.programId(), caller.programId(), caller.programId());
+            default -> where.and("1 = 0");
+        }
+        return where;
     }
 }

@@ -22,6 +22,11 @@ public class InstantConverter implements Converter<Instant> {
     private static final ZoneId ZONE = ZoneId.of(ConfigProvider.getConfig()
             .getOptionalValue("portal.timezone", String.class).orElse("America/Santiago"));
 
+    /** The day of an instant in the portal's time zone (dd-MM-yyyy), for exports; empty for none. */
+    public static String day(Instant value) {
+        return value == null ? "" : DateTimeFormatter.ofPattern("dd-MM-yyyy").withZone(ZONE).format(value);
+    }
+
     @Override
     public Instant getAsObject(FacesContext context, UIComponent component, String value) {
         throw new UnsupportedOperationException("display only");
