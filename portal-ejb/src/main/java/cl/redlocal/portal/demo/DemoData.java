@@ -246,7 +246,7 @@ public class DemoData {
 
     private void involvementsAndReferrals(CaseFile caseFile, List<Program> casePrograms, LocalDate opened, Random random) {
         // How many programs work with this child now: most one or two, a few over-intervened with four.
-        int active = random.nextInt(10) < 8 ? 1 + random.nextInt(2) : 4;
+        int active = random.nextInt(12) < 11 ? 1 + random.nextInt(2) : 4;
         List<Program> pool = new ArrayList<>(casePrograms);
         java.util.Collections.shuffle(pool, random);
         Program holder = pool.get(0);
