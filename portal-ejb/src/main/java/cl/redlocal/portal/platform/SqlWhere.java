@@ -45,6 +45,11 @@ public final class SqlWhere {
         return sql.toString();
     }
 
+    /** The values in marker order (?1, ?2...), for callers on plain JDBC. */
+    public List<Object> values() {
+        return List.copyOf(values);
+    }
+
     public Query bind(Query query) {
         for (int i = 0; i < values.size(); i++) {
             query.setParameter(i + 1, values.get(i));
