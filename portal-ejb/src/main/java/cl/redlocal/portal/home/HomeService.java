@@ -21,8 +21,18 @@ public class HomeService {
 
     private static final String PENDING = "('SENT','RECEIVED')";
 
+    /** Unanswered past its due day (the day itself still counts as in time). */
+    private static final String OVERDUE = "state IN ('SENT','RECEIVED') AND due_on < CAST(?2 AS DATE)";
+
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    cl.redlocal.portal.platform.PortalClock clock;
+
+    @Inject
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "portal.cases.max-programs", defaultValue = "3")
+    int maxPrograms;
 
     @Inject
     Caller caller;
@@ -40,19 +50,25 @@ public class HomeService {
                     count("SELECT count(*) FROM case_file WHERE comuna_id = ?1 AND status = 'OPEN'", comuna),
                     count("SELECT count(*) FROM referral WHERE comuna_id = ?1 AND state IN " + PENDING, comuna),
                     count("SELECT count(*) FROM waiting_entry WHERE comuna_id = ?1 AND exited_at IS NULL", comuna),
-                    0, 0, 0, 0, staleOffer(comuna), List.of());
+                    0, 0, 0, 0, staleOffer(comuna),
+                    overdue("comuna_id", comuna),
+                    overIntervened(comuna, null), List.of());
             case COFACILITADOR -> new HomeSummary(me.role().name(), me.comunaName(), null, activePrograms(comuna),
                     visibleOpenCases(me),
                     count("SELECT count(*) FROM referral WHERE comuna_id = ?1 AND state IN " + PENDING, comuna),
                     count("SELECT count(*) FROM waiting_entry WHERE comuna_id = ?1 AND exited_at IS NULL", comuna),
-                    0, 0, 0, 0, 0, List.of());
+                    0, 0, 0, 0, 0,
+                    overdue("comuna_id", comuna),
+                    overIntervened(comuna, null), List.of());
             case PROFESIONAL -> new HomeSummary(me.role().name(), me.comunaName(), me.programAcronym(),
                     activePrograms(comuna), visibleOpenCases(me),
                     count("SELECT count(*) FROM referral WHERE to_program_id = ?1 AND state IN " + PENDING, me.programId()),
                     count("SELECT count(*) FROM waiting_entry WHERE program_id = ?1 AND exited_at IS NULL", me.programId()),
-                    0, 0, 0, 0, 0, List.of());
+                    0, 0, 0, 0, 0,
+                    overdue("to_program_id", me.programId()),
+                    overIntervened(comuna, me.programId()), List.of());
             case GESTOR_TERRITORIAL -> new HomeSummary(me.role().name(), me.comunaName(), null, 0, 0, 0, 0, 0, 0, 0, 0,
-                    0, comunaFigures(me));
+                    0, 0, 0, comunaFigures(me));
             case ADMIN -> new HomeSummary(me.role().name(), me.comunaName(), null, 0, 0, 0, 0,
                     count("SELECT count(*) FROM app_user WHERE comuna_id = ?1", comuna),
                     count("SELECT count(*) FROM app_user WHERE comuna_id = ?1 AND NOT enabled", comuna),
@@ -60,7 +76,7 @@ public class HomeService {
                             + " AND occurred_at > now() - interval '24 hours'", comuna),
                     count("SELECT count(*) FROM audit_event WHERE comuna_id = ?1 AND outcome = 'DENIED'"
                             + " AND occurred_at > now() - interval '24 hours'", comuna),
-                    0, List.of());
+                    0, 0, 0, List.of());
         };
     }
 
@@ -76,6 +92,18 @@ public class HomeService {
         return ((Number) em.createNativeQuery("SELECT count(*) FROM program WHERE comuna_id = ?1 AND status <> 'CLOSED'"
                         + " AND (confirmed_at IS NULL OR confirmed_at < now() - make_interval(days => ?2))")
                 .setParameter(1, comuna).setParameter(2, offerQueries.staleDays()).getSingleResult()).longValue();
+    }
+
+    /**
+     * Open cases of the comuna (of one program when given) whose child is in more programs at once than
+     * portal.cases.max-programs: counts only, so the coordinator may see it too.
+     */
+    private long overIntervened(long comuna, Long program) {
+        return ((Number) em.createNativeQuery("SELECT count(*) FROM case_file c WHERE c.comuna_id = ?1 AND c.status = 'OPEN'"
+                        + " AND (CAST(?2 AS BIGINT) IS NULL OR EXISTS (SELECT 1 FROM case_involvement m WHERE m.case_id = c.id"
+                        + " AND m.program_id = CAST(?2 AS BIGINT) AND m.ended_on IS NULL)) AND (SELECT count(DISTINCT i.program_id) FROM"
+                        + " case_involvement i WHERE i.case_id = c.id AND i.ended_on IS NULL) > ?3")
+                .setParameter(1, comuna).setParameter(2, program).setParameter(3, maxPrograms).getSingleResult()).longValue();
     }
 
     private long activePrograms(long comuna) {
@@ -102,6 +130,11 @@ public class HomeService {
         List<Object[]> rows = q.getResultList();
         return rows.stream().map(r -> new HomeSummary.ComunaFigures((String) r[0], ((Number) r[1]).longValue(),
                 ((Number) r[2]).longValue(), ((Number) r[3]).longValue())).toList();
+    }
+
+    private long overdue(String column, long id) {
+        return ((Number) em.createNativeQuery("SELECT count(*) FROM referral WHERE " + column + " = ?1 AND " + OVERDUE)
+                .setParameter(1, id).setParameter(2, java.sql.Date.valueOf(clock.today())).getSingleResult()).longValue();
     }
 
     private long count(String sql, Object parameter) {

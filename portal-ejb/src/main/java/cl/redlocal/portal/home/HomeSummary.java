@@ -10,6 +10,7 @@ import java.util.List;
 public record HomeSummary(String role, String comunaName, String programAcronym, long activePrograms,
                           long openCases, long pendingReferrals, long waitingReferrals, long users,
                           long disabledUsers, long failedSignIns24h, long denials24h, long staleOffer,
+                          long overdueReferrals, long overIntervened,
                           List<ComunaFigures> comunas) implements Serializable {
 
     public record ComunaFigures(String name, long activePrograms, long openCases, long pendingReferrals)

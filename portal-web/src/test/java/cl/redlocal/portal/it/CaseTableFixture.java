@@ -15,7 +15,8 @@ import java.time.ZoneId;
  * <pre>
  * Comuna Tabla (99201): programs TA, TB, TC, TD, TE (10 slots each, TB full).
  *  T-0001  4 years, family TF-1, sector Norte, active in TA TB TC TD (4 > 3: over-intervened), one HIGH alert
- *  T-0002  sibling of T-0001, active in TE: the family works with 5 programs (> 4: family over-intervened)
+ *  T-0002  sibling of T-0001, active in TE: the family works with 5 programs (> 4: family over-intervened);
+ *          a SENT referral from TE to TC, due 5 days ago (overdue)
  *  T-0003  15 years, sector Sur, active in TA; an earlier TC stay ended 2 years ago (TA is a re-entry);
  *          waiting in TB for 40 days by court order (the only case with a priority)
  *  T-0004  10 years, no program; a SENT referral from TC to TD
@@ -78,6 +79,9 @@ public final class CaseTableFixture {
 
         long k2 = caseFile(c, comuna, family, "T-0002", "Bruno", today.minusYears(7), "Norte", "OPEN");
         involvement(c, comuna, k2, te, today.minusDays(50), null);
+        insert(c, "INSERT INTO referral (comuna_id, case_id, from_program_id, to_program_id, state, reason, sent_at,"
+                + " due_on) VALUES (?, ?, ?, ?, 'SENT', 'Prueba', now() - interval '20 days', ?) RETURNING id", comuna, k2,
+                te, tc, today.minusDays(5));
 
         long k3 = caseFile(c, comuna, null, "T-0003", "Carla", today.minusYears(15).minusDays(30), "Sur", "OPEN");
         involvement(c, comuna, k3, tc, today.minusYears(3), today.minusYears(2));

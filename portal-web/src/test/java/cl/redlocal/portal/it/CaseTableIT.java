@@ -35,6 +35,9 @@ class CaseTableIT {
     @Inject
     CaseService cases;
 
+    @Inject
+    cl.redlocal.portal.home.HomeService home;
+
     @BeforeEach
     void fixture() {
         CaseTableFixture.ensure();
@@ -202,5 +205,14 @@ class CaseTableIT {
         assertThat(TestDatabase.count(exports, CaseTableFixture.COFACILITATOR)).isEqualTo(exportsBefore + 1);
         assertThat(TestDatabase.count("SELECT count(*) FROM audit_event WHERE username = ? AND action = 'READ'"
                 + " AND entity_type = 'CASE'", CaseTableFixture.COFACILITATOR)).isEqualTo(readsBefore + 1);
+    }
+
+    @Test
+    void theHomePageCountsOverdueReferralsAndOverInterventionWithoutNames() {
+        TestSession.signIn(CaseTableFixture.COFACILITATOR);
+
+        var summary = home.summary();
+        assertThat(summary.overdueReferrals()).as("T-0002's referral to TC, due 5 days ago").isEqualTo(1);
+        assertThat(summary.overIntervened()).as("T-0001 in four programs").isEqualTo(1);
     }
 }
