@@ -82,7 +82,7 @@ class WaitingPagesIT {
             List<String> total = explanation.findElements(By.cssSelector("tr.explanation-total td")).stream()
                     .map(WebElement::getText).toList();
             assertThat(total).containsExactly("70");
-            List<WebElement> lines = explanation.findElements(By.cssSelector("tbody tr"));
+            List<WebElement> lines = explanation.findElements(By.cssSelector("tr.explanation-line, tr.explanation-zero"));
             assertThat(lines).hasSize(CRITERIA.length);
             assertThat(lines.get(0).getText()).contains("Tramo de edad").contains("1").contains("20");
             assertThat(lines.get(3).getText()).contains("Orden judicial").endsWith("30");
@@ -119,9 +119,10 @@ class WaitingPagesIT {
                 Map.of("position", "1", "reason", "Acuerdo de la mesa del martes"), "save");
         assertThat(saved.body()).contains("quedó fijado en la posición 1").contains("Acuerdo de la mesa del martes");
         assertThat(TestDatabase.value("SELECT override_position FROM waiting_entry WHERE id = ?", last.id())).isEqualTo(1);
-        int firstRow = saved.body().indexOf("listForm:entries:0:");
-        assertThat(saved.body().substring(firstRow)).as("the fixed case is now first").contains(last.code());
-        assertThat(saved.body().indexOf(last.code())).isLessThan(saved.body().indexOf("listForm:entries:1:"));
+        String body = saved.body();
+        String firstRow = body.substring(body.indexOf("data-ri=\"0\""), body.indexOf("data-ri=\"1\""));
+        assertThat(firstRow).as("the fixed case is now first, its reason shown").contains(last.code())
+                .contains("Posición fijada").contains("Acuerdo de la mesa del martes");
     }
 
     @Test
