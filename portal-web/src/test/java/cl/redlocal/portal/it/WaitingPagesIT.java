@@ -120,7 +120,8 @@ class WaitingPagesIT {
         assertThat(saved.body()).contains("quedó fijado en la posición 1").contains("Acuerdo de la mesa del martes");
         assertThat(TestDatabase.value("SELECT override_position FROM waiting_entry WHERE id = ?", last.id())).isEqualTo(1);
         String body = saved.body();
-        String firstRow = body.substring(body.indexOf("data-ri=\"0\""), body.indexOf("data-ri=\"1\""));
+        String table = body.substring(body.indexOf("id=\"listForm:entries\""));
+        String firstRow = table.substring(table.indexOf("data-ri=\"0\""), table.indexOf("data-ri=\"1\""));
         assertThat(firstRow).as("the fixed case is now first, its reason shown").contains(last.code())
                 .contains("Posición fijada").contains("Acuerdo de la mesa del martes");
     }
@@ -195,6 +196,48 @@ class WaitingPagesIT {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("Solo la coordinación comunal cambia los pesos.")
                 .doesNotContain("id=\"priority:save\"");
+    }
+
+    @Test
+    void theProgramsProfessionalAdmitsAndRemovesThroughTheDialogs() {
+        WaitingFixture.Program program = WaitingFixture.program(COMUNA_CODE, 1, 0);
+        WaitingFixture.Entry first = WaitingFixture.waiting(COMUNA_CODE, program, "Ada", 2, 3, "HIGH", false);
+        WaitingFixture.Entry second = WaitingFixture.waiting(COMUNA_CODE, program, "Zoe", 15, 1, "LOW", false);
+        WebClient web = new WebClient(base);
+        web.signIn(program.professional(), TestSession.DEMO_PASSWORD);
+        HttpResponse<String> page = web.get("waiting/lists.xhtml");
+        assertThat(page.body()).as("a professional lands on their own list").contains(first.code()).contains(second.code())
+                .doesNotContain("overviewForm");
+
+        HttpResponse<String> admitDialog = web.submit(page, "listForm", Map.of(), "entries:0:admit");
+        assertThat(admitDialog.body()).contains("admitForm");
+        HttpResponse<String> admitted = web.submit(admitDialog, "admitForm", Map.of(), "confirm");
+        assertThat(admitted.body()).contains("El caso " + first.code() + " ingresó a " + program.acronym());
+        assertThat(TestDatabase.count("SELECT occupied FROM program WHERE id = ?", program.id())).isEqualTo(1);
+
+        HttpResponse<String> exitDialog = web.submit(admitted, "listForm", Map.of(), "entries:0:exit");
+        HttpResponse<String> noReason = web.submit(exitDialog, "exitForm", Map.of("reason_input", "", "note", ""), "save");
+        assertThat(noReason.body()).contains("Elija el motivo del egreso de la lista.");
+        assertThat(TestDatabase.value("SELECT exited_at FROM waiting_entry WHERE id = ?", second.id())).isNull();
+        HttpResponse<String> removed = web.submit(noReason, "exitForm",
+                Map.of("reason_input", "NOT_LOCATED", "note", "Tres visitas sin respuesta"), "save");
+        assertThat(removed.body()).contains("salió de la lista de espera: No ubicable");
+        assertThat(TestDatabase.value("SELECT exit_reason FROM waiting_entry WHERE id = ?", second.id())).isEqualTo("NOT_LOCATED");
+        assertThat(TestDatabase.value("SELECT state FROM referral WHERE id = ?", second.referralId())).isEqualTo("CLOSED");
+    }
+
+    @Test
+    void theCasePageTellsWhereTheCaseWaitsAndWhy() {
+        WaitingFixture.Program program = WaitingFixture.program(COMUNA_CODE, 0, 0);
+        WaitingFixture.waiting(COMUNA_CODE, program, "Ada", 2, 3, "HIGH", true);
+        WaitingFixture.Entry second = WaitingFixture.waiting(COMUNA_CODE, program, "Zoe", 15, 4, "LOW", false);
+        WebClient web = new WebClient(base);
+        web.signIn(COFACILITATOR, TestSession.DEMO_PASSWORD);
+        HttpResponse<String> page = web.get("cases/case.xhtml?id=" + second.caseId());
+        assertThat(page.statusCode()).isEqualTo(200);
+        String section = page.body().substring(page.body().indexOf("id=\"caseWaiting\""));
+        assertThat(section).contains(program.acronym()).contains("Posición 2 de 2").contains("4 días de espera")
+                .contains("Meses de espera").contains("Puntaje");
     }
 
     private static Map<String, String> weights(String value) {
