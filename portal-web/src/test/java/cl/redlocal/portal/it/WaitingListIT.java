@@ -216,6 +216,9 @@ class WaitingListIT {
             assertThat(o.reason()).isEqualTo("Acuerdo de la mesa: riesgo de deserción");
             assertThat(o.at()).isNotNull();
         });
+        assertThat(TestDatabase.count("SELECT count(*) FROM notification n JOIN app_user u ON u.id = n.user_id"
+                + " WHERE u.username = ? AND n.message LIKE ?", program.professional(),
+                "La mesa fijó el caso " + c.code() + "%posición 1%")).as("the program hears of it").isEqualTo(1);
         assertThat(TestDatabase.value("SELECT detail FROM audit_event WHERE action = 'UPDATE' AND entity_type ="
                 + " 'WAITING_OVERRIDE' AND entity_id = ? AND username = ? ORDER BY id DESC LIMIT 1",
                 String.valueOf(c.id()), COFACILITATOR))
@@ -256,10 +259,13 @@ class WaitingListIT {
     }
 
     @Test
-    void admittingFromTheListTakesASlotOfTheOfferMapAndIsRefusedWithoutOne() {
+    void admittingFromTheListTakesASlotOfTheOfferMapAndIsRefusedWithoutOne() throws SQLException {
         WaitingFixture.Program program = WaitingFixture.program(COMUNA_CODE, 3, 2);
         WaitingFixture.Entry a = WaitingFixture.waiting(COMUNA_CODE, program, "Gala", 4, 30, "HIGH", false);
         WaitingFixture.Entry b = WaitingFixture.waiting(COMUNA_CODE, program, "Hugo", 15, 2, "LOW", false);
+        WaitingFixture.Program sender = WaitingFixture.program(COMUNA_CODE, 0, 0);
+        TestDatabase.update("UPDATE referral SET from_program_id = ?, from_institution = NULL WHERE id = ?",
+                sender.id(), a.referralId());
 
         TestSession.signIn(program.professional());
         WaitingList list = lists.list(program.id()).orElseThrow();
@@ -284,6 +290,11 @@ class WaitingListIT {
         assertThat(TestDatabase.value("SELECT exit_reason FROM waiting_entry WHERE id = ?", a.id())).isEqualTo("ADMITTED");
         assertThat(TestDatabase.value("SELECT exited_by FROM waiting_entry WHERE id = ?", a.id()))
                 .isEqualTo(program.professional());
+
+        assertThat(TestDatabase.value("SELECT n.message FROM notification n JOIN app_user u ON u.id = n.user_id"
+                + " WHERE u.username = ? ORDER BY n.id DESC LIMIT 1", sender.professional()))
+                .as("the referring program hears of it, by code and initials")
+                .isEqualTo("El caso " + a.code() + " (G.E.L.) ingresó a " + program.acronym() + " desde su lista de espera.");
 
         WaitingRow next = lists.list(program.id()).orElseThrow().rows().get(0);
         assertThat(next.entryId()).isEqualTo(b.id());
@@ -312,10 +323,12 @@ class WaitingListIT {
     }
 
     @Test
-    void exitsKeepTheirReasonAndCloseTheReferral() {
+    void exitsKeepTheirReasonAndCloseTheReferral() throws SQLException {
         WaitingFixture.Program program = WaitingFixture.program(COMUNA_CODE, 0, 0);
         WaitingFixture.Entry a = WaitingFixture.waiting(COMUNA_CODE, program, "Juan", 4, 30, "HIGH", false);
         WaitingFixture.Entry b = WaitingFixture.waiting(COMUNA_CODE, program, "Kira", 6, 30, "HIGH", false);
+        String school = "escuela." + a.id() + "@example.cl";
+        TestDatabase.update("UPDATE referral SET sender_email = ? WHERE id = ?", school, a.referralId());
         TestSession.signIn(program.professional());
         WaitingRow first = row(program, a.id());
         assertThatThrownBy(() -> lists.exit(a.id(), first.entryVersion(),
@@ -333,6 +346,9 @@ class WaitingListIT {
         assertThat(TestDatabase.value("SELECT state FROM referral WHERE id = ?", a.referralId())).isEqualTo("CLOSED");
         assertThat(TestDatabase.value("SELECT state FROM referral WHERE id = ?", b.referralId())).isEqualTo("CLOSED");
         assertThat(TestDatabase.count("SELECT occupied FROM program WHERE id = ?", program.id())).isZero();
+        assertThat(TestDatabase.value("SELECT body_text FROM mail_outbox WHERE recipient = ?", school))
+                .as("an outside sender hears of it by mail").isEqualTo("El caso " + a.code() + " (J.E.L.) salió de la"
+                        + " lista de espera de " + program.acronym() + " sin ingresar (la familia desistió).");
         assertThat(lists.list(program.id()).orElseThrow().rows()).isEmpty();
         assertThatThrownBy(() -> lists.exit(a.id(), first.entryVersion() + 1,
                 new ExitCommand(WaitingExitReason.NOT_LOCATED, null))).isInstanceOf(BusinessException.class)

@@ -5,6 +5,7 @@ import cl.redlocal.portal.audit.control.AuditAction;
 import cl.redlocal.portal.audit.control.AuditOutcome;
 import cl.redlocal.portal.cases.control.Admissions;
 import cl.redlocal.portal.cases.control.CaseAccess;
+import cl.redlocal.portal.notify.Notifier;
 import cl.redlocal.portal.offer.entity.Program;
 import cl.redlocal.portal.platform.BusinessException;
 import cl.redlocal.portal.platform.ConcurrentEditException;
@@ -69,6 +70,9 @@ public class WaitingListService {
 
     @Inject
     Admissions admissions;
+
+    @Inject
+    Notifier notifier;
 
     /** The programs whose lists the caller may open: a professional their own, the others every one of the comuna. */
     @RolesAllowed({Role.Names.COORDINADOR, Role.Names.COFACILITADOR, Role.Names.PROFESIONAL})
@@ -152,6 +156,8 @@ public class WaitingListService {
         try {
             admissions.admitFromList(entry, me.username(), now);
             trace(entry.getReferral(), before, now, me, "Ingreso desde la lista de espera");
+            tellSender(entry, "El caso " + describe(entry) + " ingresó a " + entry.getProgram().getAcronym()
+                    + " desde su lista de espera.");
             em.flush();
         } catch (OptimisticLockException e) {
             throw new ConcurrentEditException();
@@ -174,6 +180,8 @@ public class WaitingListService {
             admissions.leaveList(entry, command.reason(), note, me.username(), now);
             trace(entry.getReferral(), before, now, me, "Egreso de la lista de espera: " + command.reason()
                     + (note == null ? "" : " (" + note + ")"));
+            tellSender(entry, "El caso " + describe(entry) + " salió de la lista de espera de "
+                    + entry.getProgram().getAcronym() + " sin ingresar (" + EXIT_REASONS.get(command.reason()) + ").");
             em.flush();
         } catch (OptimisticLockException e) {
             throw new ConcurrentEditException();
@@ -190,6 +198,13 @@ public class WaitingListService {
         WaitingEntry entry = entry(entryId, version, me);
         String reason = command.reason().trim();
         entry.overridePosition(command.position(), reason, me.username(), Instant.now());
+        String what = command.position() == null
+                ? "La mesa liberó la posición fijada del caso " + describe(entry) + "; vuelve al orden de la prioridad."
+                : "La mesa fijó el caso " + describe(entry) + " en la posición " + command.position() + " de la lista.";
+        notifier.toProgram(me.comunaId(), entry.getProgram().getId(), new Notifier.Notice(what + " Motivo: " + reason,
+                "/waiting/lists.xhtml?program=" + entry.getProgram().getId(),
+                "Lista de espera de " + entry.getProgram().getAcronym() + ": posición fijada por la mesa", what
+                        + "\nMotivo: " + reason));
         try {
             em.flush();
         } catch (OptimisticLockException e) {
@@ -257,6 +272,34 @@ public class WaitingListService {
             throw new BusinessException("waiting.notYourProgram");
         }
         return entry;
+    }
+
+    private static final java.util.Map<WaitingExitReason, String> EXIT_REASONS = java.util.Map.of(
+            WaitingExitReason.ADMITTED, "ingresó",
+            WaitingExitReason.REFERRED_ELSEWHERE, "derivado a otro programa",
+            WaitingExitReason.FAMILY_DECLINED, "la familia desistió",
+            WaitingExitReason.NOT_LOCATED, "no ubicable",
+            WaitingExitReason.NO_LONGER_NEEDED, "ya no lo requiere");
+
+    /** A case as notices name it: code and initials, never a name. */
+    private static String describe(WaitingEntry entry) {
+        return entry.getCaseFile().getCode() + " (" + entry.getCaseFile().getChild().initials() + ")";
+    }
+
+    /** The side that referred the case hears what became of it: its program in the portal, or an outside sender by mail. */
+    private void tellSender(WaitingEntry entry, String message) {
+        Referral referral = entry.getReferral();
+        if (referral == null) {
+            return;
+        }
+        long comunaId = entry.getComuna().getId();
+        Notifier.Notice notice = new Notifier.Notice(message, "/cases/case.xhtml?id=" + entry.getCaseFile().getId(),
+                "Derivación del caso " + entry.getCaseFile().getCode() + ": " + entry.getProgram().getAcronym(), message);
+        if (referral.getFromProgram() != null) {
+            notifier.toProgram(comunaId, referral.getFromProgram().getId(), notice);
+        } else {
+            notifier.toAddress(comunaId, referral.getSenderEmail(), notice);
+        }
     }
 
     /** The referral's history gains the step, so both sides see it. */
