@@ -86,6 +86,7 @@ class WaitingPagesIT {
             assertThat(lines).hasSize(CRITERIA.length);
             assertThat(lines.get(0).getText()).contains("Tramo de edad").contains("1").contains("20");
             assertThat(lines.get(3).getText()).contains("Orden judicial").endsWith("30");
+            browser.executeScript("arguments[0].scrollIntoView()", explanation);
             Browser.screenshot(browser, "waiting-list");
 
             assertThat(browser.manage().logs().get(LogType.BROWSER).getAll().stream()
