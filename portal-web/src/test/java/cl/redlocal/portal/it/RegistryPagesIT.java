@@ -43,8 +43,11 @@ class RegistryPagesIT {
         assertThat(page.body()).contains("Nuevo ingreso");
 
         String names = RegistryFixture.word();
-        HttpResponse<String> form = web.submit(page, "intake", Map.of("searchGivenNames", names,
-                "searchPaternalSurname", "Galdames"), "newChild");
+        // the duplicate search comes first; only then may a new child be registered
+        HttpResponse<String> searched = web.submit(page, "intake", Map.of("searchGivenNames", names,
+                "searchPaternalSurname", "Galdames"), "search");
+        assertThat(searched.body()).contains("No hay NNA registrados que coincidan");
+        HttpResponse<String> form = web.submit(searched, "intake", Map.of(), "newChild");
         assertThat(form.body()).contains("id=\"intake:run\"");
 
         String wrong = RegistryFixture.wrongCheckDigit(RegistryFixture.newRun());
@@ -91,15 +94,82 @@ class RegistryPagesIT {
         assertThat(coordinator.get("cases/import24h-template.csv").statusCode()).isEqualTo(403);
     }
 
-    /** The text of the p:message rendered for a field (PrimeFaces renders it in a div whose id ends with _message?). */
-    private static String messageFor(String html, String clientId) {
-        Matcher m = Pattern.compile("<div id=\"" + Pattern.quote(clientId) + "_message\"[^>]*>.*?"
-                + "class=\"ui-message-error-detail\">([^<]*)<", Pattern.DOTALL).matcher(html);
-        if (m.find()) {
-            return m.group(1);
+    /** The text of the p:message rendered right after the field (the message beside it), or a note that there is none. */
+    static String messageFor(String html, String clientId) {
+        int field = html.indexOf("id=\"" + clientId + "\"");
+        if (field < 0) {
+            return "no field " + clientId;
         }
-        Matcher any = Pattern.compile("data-target=\"" + Pattern.quote(clientId) + "\"[^>]*>.*?ui-message-error-(?:detail|summary)\">([^<]*)<",
-                Pattern.DOTALL).matcher(html);
-        return any.find() ? any.group(1) : html;
+        Matcher m = Pattern.compile("class=\"ui-message-error-detail\"[^>]*>([^<]*)<").matcher(html);
+        if (!m.find(field) || m.start() - field > 1500) {
+            return "no message beside " + clientId;
+        }
+        return m.group(1);
+    }
+
+    @Test
+    void aProfessionalRegistersAnIntakeDecidesItIsNotAdmissibleAndIsOfferedTheProgramsThatFit() {
+        WebClient web = new WebClient(base);
+        web.signIn(RegistryFixture.PRO_A, TestSession.DEMO_PASSWORD);
+        String names = RegistryFixture.word();
+        HttpResponse<String> searched = web.submit(web.get("cases/new.xhtml"), "intake",
+                Map.of("searchGivenNames", names, "searchPaternalSurname", "Galdames"), "search");
+        HttpResponse<String> form = web.submit(searched, "intake", Map.of(), "newChild");
+        LocalDate today = LocalDate.now(ZoneId.of("America/Santiago"));
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("run", RegistryFixture.newRun());
+        fields.put("givenNames", names);
+        fields.put("paternalSurname", "Galdames");
+        fields.put("birthDate_input", today.minusYears(8).minusDays(3).format(DMY));
+        fields.put("sex_input", "M");
+        fields.put("nationality", "Chilena");
+        fields.put("sector", "Norte");
+        fields.put("mode_input", "REFERRAL");
+        fields.put("source_input", "SCHOOL");
+        fields.put("requestedOn_input", today.format(DMY));
+        fields.put("reason", "La escuela informa inasistencias reiteradas");
+        HttpResponse<String> casePage = web.submit(form, "intake", fields, "save");
+        assertThat(casePage.uri().getPath()).endsWith("/cases/case.xhtml");
+        assertThat(casePage.body()).contains("Registro, acceso y admisibilidad").contains(names)
+                .contains("La escuela informa inasistencias reiteradas").contains("Pendiente");
+        long caseId = Long.parseLong(casePage.uri().getQuery().replaceAll(".*id=(\\d+).*", "$1"));
+
+        Map<String, String> decision = new LinkedHashMap<>();
+        decision.put("decision_input", "NOT_ADMISSIBLE");
+        decision.put("decidedOn_input", today.format(DMY));
+        decision.put("decisionReason", "");
+        HttpResponse<String> refused = web.submit(casePage, "decision", decision, "decide");
+        assertThat(messageFor(refused.body(), "decision:decisionReason"))
+                .isEqualTo("Indique los fundamentos de la decisión.");
+        assertThat(TestDatabase.value("SELECT decision FROM access_request WHERE case_id = ?", caseId)).isEqualTo("PENDING");
+
+        decision.put("decisionReason", "Requiere un programa de su sector");
+        HttpResponse<String> decided = web.submit(refused, "decision", decision, "decide");
+        assertThat(TestDatabase.value("SELECT decision FROM access_request WHERE case_id = ?", caseId))
+                .isEqualTo("NOT_ADMISSIBLE");
+        assertThat(decided.body()).contains("Programas cuya elegibilidad calza")
+                .contains("referrals/new.xhtml?case=" + caseId + "&amp;to=" + RegistryFixture.programId("RGC"))
+                .doesNotContain("to=" + RegistryFixture.programId("RGD") + "\"");
+
+        // the child's page: a correction needs a reason, then it is kept as history
+        HttpResponse<String> childPage = web.get("cases/child.xhtml?case=" + caseId);
+        assertThat(childPage.body()).contains("Historial de correcciones").contains("Sin correcciones.");
+        Map<String, String> correction = new LinkedHashMap<>();
+        correction.put("run", (String) TestDatabase.value("SELECT ch.run FROM child ch JOIN case_file c"
+                + " ON c.child_id = ch.id WHERE c.id = ?", caseId));
+        correction.put("givenNames", names);
+        correction.put("paternalSurname", "Galdames");
+        correction.put("birthDate_input", today.minusYears(8).minusDays(3).format(DMY));
+        correction.put("sex_input", "M");
+        correction.put("nationality", "Chilena");
+        correction.put("sector", "Norte");
+        correction.put("school", "Escuela Básica 12");
+        correction.put("reason", "");
+        HttpResponse<String> noReason = web.submit(childPage, "correction", correction, "saveCorrection");
+        assertThat(messageFor(noReason.body(), "correction:reason")).isEqualTo("Indique el motivo de la corrección.");
+        correction.put("reason", "Dato informado por la madre");
+        HttpResponse<String> corrected = web.submit(noReason, "correction", correction, "saveCorrection");
+        assertThat(corrected.body()).contains("Dato informado por la madre").contains("Escuela Básica 12")
+                .doesNotContain("Sin correcciones.");
     }
 }
