@@ -76,6 +76,25 @@ class Import24hWebIT {
             assertThat(TestDatabase.count("SELECT count(*) FROM access_request a JOIN case_file c ON c.id = a.case_id"
                     + " JOIN child ch ON ch.id = c.child_id WHERE ch.run = ? AND a.source = 'POLICE_24H'", run))
                     .isEqualTo(1);
+
+            // the case page shows the request pending admissibility in the importing program, with its decision form
+            long caseId = ((Number) TestDatabase.value("SELECT c.id FROM case_file c JOIN child ch ON ch.id = c.child_id"
+                    + " WHERE ch.run = ?", run)).longValue();
+            browser.get(base + "cases/case.xhtml?id=" + caseId);
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("decision:decide")));
+            assertThat(browser.findElement(By.id("main")).getText()).contains("Registro, acceso y admisibilidad")
+                    .contains("Lista 24 Horas (policía)").contains("Pendiente");
+            Browser.screenshot(browser, "case-registry-pending");
+
+            // and the intake page offers this child when searched again by its RUN
+            browser.findElement(By.id("navNewChild")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("intake:searchRun"))).sendKeys(run);
+            browser.findElement(By.id("intake:search")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("intake:candidates")));
+            assertThat(browser.findElement(By.id("intake:candidates")).getText()).contains("mismo RUN").contains("Z.I.");
+            browser.findElement(By.id("intake:newChild")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("intake:givenNames")));
+            Browser.screenshot(browser, "intake-form");
         } catch (RuntimeException | AssertionError e) {
             Browser.screenshot(browser, "failed-import24h");
             throw e;
