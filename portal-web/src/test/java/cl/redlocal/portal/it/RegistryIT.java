@@ -280,6 +280,16 @@ class RegistryIT {
         assertThat(saved.run()).isEqualTo("12.345.678-5");
         assertViolation(() -> registry.addAdult(result.childId(), new cl.redlocal.portal.cases.boundary.AdultForm(
                 "Ana", "Tía", "12.345.678-9", null, null, true)), "runValid", "{child.run.checkDigit}");
+        registry.updateAdult(result.childId(), adult, saved.version(), new cl.redlocal.portal.cases.boundary.AdultForm(
+                "Pedro Díaz Soto", "Padre", null, "+56922223333", null, true));
+        assertThat(registry.child(result.childId()).orElseThrow().adults()).singleElement().satisfies(a -> {
+            assertThat(a.fullName()).isEqualTo("Pedro Díaz Soto");
+            assertThat(a.run()).isNull();
+            assertThat(a.livesWith()).isTrue();
+        });
+        assertThatThrownBy(() -> registry.updateAdult(result.childId(), adult, saved.version(),
+                new cl.redlocal.portal.cases.boundary.AdultForm("Otro", "Padre", null, null, null, true)))
+                .isInstanceOf(ConcurrentEditException.class);
     }
 
     // ---------------------------------------------------------------------------------------------
