@@ -66,6 +66,12 @@ class Import24hWebIT {
                     .contains("NNA nuevo");
             assertThat(browser.findElements(By.id("import:start"))).isEmpty();
             Browser.screenshot(browser, "import24h-blocked");
+            // the outcomes can be taken on paper; the export is audited (it names cases by code and initials)
+            String exports = "SELECT count(*) FROM audit_event WHERE action = 'EXPORT' AND entity_type = 'IMPORT_24H_PREVIEW'"
+                    + " AND username = ?";
+            long before = TestDatabase.count(exports, RegistryFixture.PRO_A);
+            browser.findElement(By.id("import:exportCsv")).click();
+            wait.until(d -> TestDatabase.count(exports, RegistryFixture.PRO_A) > before);
 
             browser.findElement(By.cssSelector("#import input[type=file]")).sendKeys(good.toAbsolutePath().toString());
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("import:start"))).click();

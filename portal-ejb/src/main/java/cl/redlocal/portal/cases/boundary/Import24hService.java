@@ -124,6 +124,12 @@ public class Import24hService {
         return new Import24hResult(batch, rows.size(), newChildren, newCases);
     }
 
+    /** The preview's outcomes were exported (they name cases by code and initials): audited like any case list. */
+    public void exported(String fileName, String format, int rows) {
+        audit.record(AuditAction.EXPORT, "IMPORT_24H_PREVIEW", null, AuditOutcome.SUCCESS,
+                rows + " filas en " + format + "; archivo " + name(fileName));
+    }
+
     private List<PoliceListCsv.Row> read(byte[] content) {
         if (content.length > MAX_BYTES) {
             throw new BusinessException("import24h.file.tooLarge", MAX_BYTES / (1024 * 1024));

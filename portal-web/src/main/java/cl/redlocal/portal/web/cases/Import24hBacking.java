@@ -30,6 +30,22 @@ public class Import24hBacking implements Serializable {
     /** A row of the preview table, its outcome already in the reader's language. */
     public record Line(int row, String initials, java.time.LocalDate birthDate, java.time.LocalDate procedureDate,
                        boolean valid, String outcome, List<String> problems) implements Serializable {
+
+        private static final java.time.format.DateTimeFormatter DMY =
+                java.time.format.DateTimeFormatter.ofPattern("dd-MM-yyyy");
+
+        public String getBirthDateText() {
+            return birthDate == null ? null : birthDate.format(DMY);
+        }
+
+        public String getProcedureDateText() {
+            return procedureDate == null ? null : procedureDate.format(DMY);
+        }
+
+        /** The outcome and its problems in one cell of an export. */
+        public String getExportText() {
+            return problems.isEmpty() ? outcome : outcome + ": " + String.join("; ", problems);
+        }
     }
 
     @Inject
@@ -87,6 +103,15 @@ public class Import24hBacking implements Serializable {
                 messages.error(e);
             }
         }
+    }
+
+    /** An export of the outcomes (the link's own listener, beside its p:dataExporter). */
+    public void exportedCsv() {
+        imports.exported(fileName, "CSV", lines.size());
+    }
+
+    public void exportedXlsx() {
+        imports.exported(fileName, "XLSX", lines.size());
     }
 
     public void reset() {
