@@ -170,6 +170,25 @@ class Import24hIT {
                 .satisfies(r -> assertThat(r.outcome()).isEqualTo(Outcome.NEW_CHILD));
     }
 
+    @Test
+    void aRowWithoutRunMatchesAChildRegisteredBeforeNameKeysByItsNamesAndBirthDate() {
+        long[] held = RegistryFixture.caseHeldBy(RegistryFixture.COMUNA_CODE, "RGC"); // name_key left empty
+        String given = (String) TestDatabase.value("SELECT given_names FROM child WHERE id = ?", held[1]);
+        String code = (String) TestDatabase.value("SELECT code FROM case_file WHERE id = ?", held[0]);
+        TestSession.signIn(RegistryFixture.PRO_A);
+        String file = HEADER + row("", given.toUpperCase(java.util.Locale.ROOT), "reservado", "",
+                LocalDate.of(2015, 2, 3), "M", LocalDate.now(ZONE));
+        Import24hPreview preview = imports.preview("antiguo.csv", bytes(file));
+        assertThat(preview.rows()).singleElement().satisfies(r -> {
+            assertThat(r.outcome()).isEqualTo(Outcome.MATCHED_NAMES);
+            assertThat(r.caseCode()).isEqualTo(code);
+        });
+        Import24hResult result = imports.importAll("antiguo.csv", bytes(file), outcomes(preview));
+        assertThat(TestDatabase.count("SELECT count(*) FROM access_request WHERE import_batch = ? AND case_id = ?",
+                result.batch(), held[0])).isEqualTo(1);
+        assertThat(registry.registry(held[0])).as("the request involves the importing program").isPresent();
+    }
+
     private static List<String> problemKeys(Import24hRow row) {
         return row.problems().stream().map(ImportProblem::key).toList();
     }

@@ -9,6 +9,7 @@ import cl.redlocal.portal.cases.entity.AccessMode;
 import cl.redlocal.portal.cases.entity.AccessSource;
 import cl.redlocal.portal.cases.entity.CaseFile;
 import cl.redlocal.portal.cases.entity.Child;
+import cl.redlocal.portal.cases.entity.ChildNames;
 import cl.redlocal.portal.offer.boundary.ImportProblem;
 import cl.redlocal.portal.offer.entity.Program;
 import cl.redlocal.portal.platform.BusinessException;
@@ -189,11 +190,14 @@ public class Import24hService {
                 return byRun.get(0);
             }
         }
-        // a row with a RUN nobody has is not a registered child with another RUN
+        // a row with a RUN nobody has is not a registered child with another RUN; names are compared folded here
+        // (not on the stored key), so children registered before name_key existed match as well
+        String key = row.nameKey();
         List<Child> byName = em.createQuery("SELECT ch FROM Child ch WHERE ch.comuna.id = :c AND ch.birthDate = :b"
-                        + " AND ch.nameKey = :k" + (row.run() == null ? "" : " AND ch.run IS NULL"), Child.class)
-                .setParameter("c", comunaId).setParameter("b", row.birthDate()).setParameter("k", row.nameKey())
-                .getResultList();
+                        + (row.run() == null ? "" : " AND ch.run IS NULL"), Child.class)
+                .setParameter("c", comunaId).setParameter("b", row.birthDate()).getResultList().stream()
+                .filter(ch -> ChildNames.key(ch.getGivenNames(), ch.getPaternalSurname(), ch.getMaternalSurname())
+                        .equals(key)).toList();
         return byName.size() == 1 ? byName.get(0) : null;
     }
 
