@@ -56,6 +56,12 @@ public class Family extends VersionedEntity {
         this.sector = sector;
     }
 
+    /** Where the family lives now. */
+    public void relocate(String newAddress, String newSector) {
+        this.address = newAddress;
+        this.sector = newSector;
+    }
+
     public Comuna getComuna() {
         return comuna;
     }
