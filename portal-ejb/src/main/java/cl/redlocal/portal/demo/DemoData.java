@@ -59,6 +59,8 @@ public class DemoData {
     private final Function<String, String> passwordHasher;
     private final Map<String, Program> programs = new LinkedHashMap<>();
     private int runSequence;
+    /** The registry's details (schools, adults, access, alerts): their own stream, so the rest stays as it was. */
+    private final Random details = new Random(44L);
 
     public DemoData(EntityManager em, Function<String, String> passwordHasher) {
         this.em = em;
@@ -89,6 +91,12 @@ public class DemoData {
         cases(demo, List.of("OPD", "EDT", "PPF", "PIE", "PDC", "PDE", "MST"), 150, new Random(2026_11_01L), "C-2026-");
         cases(vecina, List.of("OPD-V", "PPF-V"), 4, new Random(99_002L), "V-2026-");
         em.flush();
+        // one fixed position in PIE's list, as the table would decide it, with its reason
+        em.createQuery("SELECT w FROM WaitingEntry w WHERE w.program = :p ORDER BY w.id",
+                        cl.redlocal.portal.waiting.entity.WaitingEntry.class)
+                .setParameter("p", programs.get("PIE")).setMaxResults(1).getResultList()
+                .forEach(w -> w.overridePosition(1, "Plazo fijado por el Tribunal de Familia; acordado en la Mesa de"
+                        + " Gestión de Casos", "cofacilitador.opd", ANCHOR.atTime(12, 0).toInstant(ZoneOffset.ofHours(-3))));
         // the first line of each program's capacity history
         em.createNativeQuery("INSERT INTO capacity_change (comuna_id, program_id, changed_at, changed_by, slots_after,"
                 + " occupied_after, note) SELECT comuna_id, id, coalesce(confirmed_at, now()), 'coordinador', slots,"
@@ -228,6 +236,7 @@ public class DemoData {
             Family family = persist(new Family(comuna, codePrefix.replace("-2026-", "-F-") + "%04d".formatted(f),
                     paternal + " " + maternal,
                     pick(random, STREETS) + " " + (100 + random.nextInt(2900)), pick(random, SECTORS)));
+            adults(family, paternal, maternal);
             int children = 1 + random.nextInt(3);
             for (int k = 0; k < children; k++) {
                 Sex sex = random.nextBoolean() ? Sex.F : Sex.M;
@@ -237,9 +246,13 @@ public class DemoData {
                 Child child = persist(new Child(comuna, family, migrant ? null : nextRun(),
                         migrant ? "Niña/o migrante sin RUN asignado; pasaporte en trámite" : null,
                         given, paternal, maternal, birth, sex, migrant ? "Venezolana" : "Chilena"));
+                child.describe(migrant ? "Pasaporte V" + (1_000_000 + details.nextInt(8_999_999)) : null, null,
+                        sex == Sex.F ? "Femenino" : "Masculino", family.getAddress(), family.getSector(),
+                        schoolFor(child.ageOn(ANCHOR)));
                 LocalDate opened = ANCHOR.minusDays(20 + random.nextInt(700));
                 CaseFile caseFile = persist(new CaseFile(comuna, codePrefix + "%04d".formatted(++caseNumber), child, opened));
                 involvementsAndReferrals(caseFile, casePrograms, opened, random);
+                accessAndAlerts(caseFile, opened);
             }
         }
     }
@@ -305,6 +318,71 @@ public class DemoData {
             if (referral.getState() != before) {
                 persist(new cl.redlocal.portal.referral.entity.ReferralEvent(referral, answered,
                         outcome == 5 ? sender : receiver, before, referral.getRejectionReason()));
+            }
+        }
+    }
+
+    /** The adults of reference of a family: always a mother or carer, sometimes a father or a grandmother. */
+    private void adults(Family family, String paternal, String maternal) {
+        persist(new cl.redlocal.portal.cases.entity.FamilyAdult(family, pick(details, GIVEN_F) + " " + maternal,
+                details.nextInt(6) == 0 ? "Abuela" : "Madre", null, "+56 9 " + (5000_0000 + details.nextInt(4999_9999)),
+                null, true));
+        if (details.nextBoolean()) {
+            persist(new cl.redlocal.portal.cases.entity.FamilyAdult(family, pick(details, GIVEN_M) + " " + paternal,
+                    "Padre", null, "+56 9 " + (5000_0000 + details.nextInt(4999_9999)), null, details.nextInt(3) > 0));
+        }
+    }
+
+    private static String schoolFor(int age) {
+        if (age < 5) {
+            return age < 2 ? null : "Jardín Infantil Los Peques";
+        }
+        return age < 14 ? "Escuela Básica Demo" : "Liceo Bicentenario Demo";
+    }
+
+    private static final cl.redlocal.portal.cases.entity.RiskKind[] RISKS = cl.redlocal.portal.cases.entity.RiskKind.values();
+
+    /**
+     * How the case came to its first program (access, decided admissible), the risk signals seen then
+     * (open alerts), and for some cases a new request still waiting for PPF's or PIE's admissibility.
+     */
+    private void accessAndAlerts(CaseFile caseFile, LocalDate opened) {
+        List<Program> first = em.createQuery("SELECT i.program FROM CaseInvolvement i WHERE i.caseFile = :c"
+                + " ORDER BY i.startedOn", Program.class).setParameter("c", caseFile).setMaxResults(1).getResultList();
+        var modes = cl.redlocal.portal.cases.entity.AccessMode.values();
+        var sources = new cl.redlocal.portal.cases.entity.AccessSource[]{
+                cl.redlocal.portal.cases.entity.AccessSource.FAMILY, cl.redlocal.portal.cases.entity.AccessSource.SCHOOL,
+                cl.redlocal.portal.cases.entity.AccessSource.HEALTH, cl.redlocal.portal.cases.entity.AccessSource.COURT,
+                cl.redlocal.portal.cases.entity.AccessSource.POLICE_24H, cl.redlocal.portal.cases.entity.AccessSource.COMMUNITY};
+        if (!first.isEmpty()) {
+            var request = new cl.redlocal.portal.cases.entity.AccessRequest(caseFile, first.get(0),
+                    modes[details.nextInt(modes.length)], sources[details.nextInt(sources.length)], null, opened,
+                    "Vulneración de derechos detectada; se solicita evaluación e ingreso", "Equipo derivante",
+                    details.nextInt(10) == 0, "profesional." + first.get(0).getAcronym().toLowerCase(), null);
+            request.decide(cl.redlocal.portal.cases.entity.Admissibility.ADMISSIBLE,
+                    "Cumple el perfil y los criterios técnicos del programa", opened, request.getRecordedBy());
+            persist(request);
+        }
+        if (details.nextInt(10) < 3) {
+            int count = 1 + details.nextInt(2);
+            for (int k = 0; k < count; k++) {
+                persist(new cl.redlocal.portal.alert.entity.VulnerabilityAlert(caseFile,
+                        RISKS[details.nextInt(RISKS.length - 1)].name(),
+                        cl.redlocal.portal.alert.entity.AlertSeverity.values()[details.nextInt(3)],
+                        "Señal de riesgo registrada en el ingreso", "ACCESS", "profesional.opd",
+                        opened.atTime(11, 0).toInstant(ZoneOffset.ofHours(-3))));
+            }
+        }
+        if (caseFile.getComuna().getCode().equals("99001") && details.nextInt(15) == 0) {
+            Program target = programs.get(details.nextBoolean() ? "PPF" : "PIE");
+            boolean involved = !em.createQuery("SELECT i FROM CaseInvolvement i WHERE i.caseFile = :c AND i.program = :p",
+                    CaseInvolvement.class).setParameter("c", caseFile).setParameter("p", target).getResultList().isEmpty();
+            if (!involved) {
+                persist(new cl.redlocal.portal.cases.entity.AccessRequest(caseFile, target,
+                        cl.redlocal.portal.cases.entity.AccessMode.REFERRAL,
+                        cl.redlocal.portal.cases.entity.AccessSource.POLICE_24H, "Lista 24 Horas, 1ª Comisaría",
+                        ANCHOR.minusDays(1 + details.nextInt(10)), "Ingreso a unidad policial por vulneración de derechos",
+                        "Carabineros de Chile", false, "profesional." + target.getAcronym().toLowerCase(), "DEMO-24H"));
             }
         }
     }

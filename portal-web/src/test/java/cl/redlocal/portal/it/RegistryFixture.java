@@ -13,7 +13,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * A comuna of its own for the registry tests, written with plain SQL once per database:
  *
  * <pre>
- * Comuna Registro (99401)    status     slots  ages   territory       court order  referrals
+ * Comuna Registro (99501)    status     slots  ages   territory       court order  referrals
  *   RGA (profesional.rga)    active     1000   0-17   -               no           yes
  *   RGB (profesional.rgb)    active        0   0-17   -               no           yes
  *   RGC                      active        5   6-13   Sector Norte    no           yes
@@ -26,7 +26,7 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class RegistryFixture {
 
-    public static final String COMUNA_CODE = "99401";
+    public static final String COMUNA_CODE = "99501";
     public static final String PRO_A = "profesional.rga";
     public static final String PRO_B = "profesional.rgb";
     public static final String COFACILITATOR = "cofacilitador.rg";
@@ -37,7 +37,7 @@ public final class RegistryFixture {
     public static synchronized void ensure() {
         try (Connection c = TestDatabase.connect()) {
             c.setAutoCommit(false);
-            c.createStatement().execute("SELECT pg_advisory_xact_lock(990401)");
+            c.createStatement().execute("SELECT pg_advisory_xact_lock(990501)");
             if (id(c, "SELECT id FROM comuna WHERE code = ?", COMUNA_CODE) == null) {
                 create(c);
             }
