@@ -103,10 +103,11 @@ public final class ReferralFixture {
             long comuna = demoComuna();
             OffsetDateTime sent = OffsetDateTime.now(ZONE);
             long id = insert(c, "INSERT INTO referral (comuna_id, case_id, from_program_id, to_program_id, state, reason,"
-                            + " sent_at, due_on, consent, sent_by, withdrawal_reason) VALUES (?, ?, ?, ?, ?,"
-                            + " 'Necesita intervención especializada', ?, ?, TRUE, ?, ?) RETURNING id",
+                            + " sent_at, due_on, consent, sent_by, withdrawal_reason, rejection_reason) VALUES (?, ?, ?, ?, ?,"
+                            + " 'Necesita intervención especializada', ?, ?, TRUE, ?, ?, ?) RETURNING id",
                     comuna, caseId, program(from), program(to), state, sent, dueOn, SENDER,
-                    state.equals("WITHDRAWN") ? "Ya no corresponde" : null);
+                    state.equals("WITHDRAWN") ? "Ya no corresponde" : null,
+                    state.equals("REJECTED") ? "No corresponde" : null);
             insert(c, "INSERT INTO referral_event (comuna_id, referral_id, occurred_at, actor, state_after) VALUES"
                     + " (?, ?, ?, ?, 'SENT') RETURNING id", comuna, id, sent, SENDER);
             return id;

@@ -221,6 +221,13 @@ public class ReferralService {
     }
 
     @RolesAllowed({Role.Names.COFACILITADOR, Role.Names.PROFESIONAL})
+    public long count(@NotNull ReferralFilter filter) {
+        SqlWhere where = where(filter, caller.profile());
+        return ((Number) where.bind(em.createNativeQuery("SELECT count(*) FROM referral r JOIN case_file c"
+                + " ON c.id = r.case_id" + where.sql())).getSingleResult()).longValue();
+    }
+
+    @RolesAllowed({Role.Names.COFACILITADOR, Role.Names.PROFESIONAL})
     public PageResult<ReferralRow> list(@NotNull ReferralFilter filter, @NotNull PageRequest page) {
         CallerProfile me = caller.profile();
         SqlWhere where = where(filter, me);
