@@ -72,7 +72,7 @@ class ReferralPagesIT {
     }
 
     @Test
-    void inChromiumAProfessionalRefersAChildAndTheReceivingProgramRejectsItWithAReason() {
+    void inChromiumAProfessionalRefersAChildAndTheReceivingProgramRejectsItWithAReason() throws Exception {
         long caseId = ReferralFixture.newCase("DRA");
         String code = code(caseId);
         long target = ReferralFixture.program("DRB");
@@ -125,6 +125,26 @@ class ReferralPagesIT {
             browser.quit();
         }
         assertThat(TestDatabase.value("SELECT state FROM referral WHERE id = ?", id)).isEqualTo("REJECTED");
+
+        // the sender's mail goes out through the outbox to a real SMTP server, with the code and no name
+        String subject = "Red Local: derivación " + code + " rechazada";
+        jakarta.mail.internet.MimeMessage mail = waitForMail(subject, Duration.ofSeconds(60));
+        assertThat(mail.getAllRecipients()[0].toString()).isEqualTo(ReferralFixture.SENDER + "@demo.cl");
+        assertThat(((String) mail.getContent())).contains(code).contains("A.R.S.").doesNotContain("Rojas")
+                .contains("/referrals/referral.xhtml?id=" + id);
+    }
+
+    private static jakarta.mail.internet.MimeMessage waitForMail(String subject, Duration limit) throws Exception {
+        java.time.Instant deadline = java.time.Instant.now().plus(limit);
+        while (java.time.Instant.now().isBefore(deadline)) {
+            for (jakarta.mail.internet.MimeMessage m : TestMailServer.server().getReceivedMessages()) {
+                if (subject.equals(m.getSubject())) {
+                    return m;
+                }
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("No mail '" + subject + "' within " + limit);
     }
 
     private WebDriverWait signIn(ChromeDriver browser, String username) {
