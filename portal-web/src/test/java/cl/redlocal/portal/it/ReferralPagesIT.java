@@ -96,6 +96,9 @@ class ReferralPagesIT {
             wait.until(ExpectedConditions.urlContains("referrals/referral.xhtml"));
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("history")));
             assertThat(browser.findElement(By.id("history")).getText()).contains("Enviada");
+            assertThat(browser.findElement(By.id("eligibility")).getText())
+                    .as("the referral itself is no reason against it").contains("cumple los criterios")
+                    .doesNotContain("ya hay una derivación abierta");
             Browser.screenshot(browser, "referral-sent");
         } finally {
             browser.quit();

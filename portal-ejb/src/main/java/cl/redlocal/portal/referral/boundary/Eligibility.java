@@ -15,6 +15,16 @@ public record Eligibility(long programId, String acronym, String programName, in
                           Integer minAge, Integer maxAge, String territory, int vacancies, long waiting,
                           LocalDate dueOn, List<Reason> reasons) implements Serializable {
 
+    /** Conditions about sending (own program, a referral already open) that mean nothing once it was sent. */
+    private static final List<String> SENDING_ONLY = List.of("referral.eligibility.ownProgram",
+            "referral.eligibility.alreadyOpen");
+
+    /** The same check as the receiving program reads it on a referral already sent. */
+    public Eligibility ofSentReferral() {
+        return new Eligibility(programId, acronym, programName, childAge, childSector, minAge, maxAge, territory,
+                vacancies, waiting, dueOn, reasons.stream().filter(r -> !SENDING_ONLY.contains(r.key())).toList());
+    }
+
     public boolean fits() {
         return reasons.isEmpty();
     }

@@ -47,8 +47,9 @@ public class InboxBacking implements Serializable {
         boxes = cofacilitator ? List.of(ReferralBox.COMUNA)
                 : professional ? List.of(ReferralBox.RECEIVED, ReferralBox.SENT) : List.of();
         box = boxes.isEmpty() ? ReferralBox.RECEIVED : boxes.get(0);
-        model = new PagedModel<>(() -> referrals.count(filter()), page -> referrals.list(filter(), page).rows(),
-                ReferralRow::id);
+        // roles without a referral list (the coordinator works with counts) get an empty table, not an error
+        model = new PagedModel<>(() -> boxes.isEmpty() ? 0 : referrals.count(filter()),
+                page -> boxes.isEmpty() ? List.of() : referrals.list(filter(), page).rows(), ReferralRow::id);
     }
 
     public ReferralFilter filter() {
@@ -57,7 +58,9 @@ public class InboxBacking implements Serializable {
 
     /** Before an export: who took which list. */
     public void exported(String format) {
-        referrals.recordExport(filter(), format);
+        if (!boxes.isEmpty()) {
+            referrals.recordExport(filter(), format);
+        }
     }
 
     public PagedModel<ReferralRow> getModel() {

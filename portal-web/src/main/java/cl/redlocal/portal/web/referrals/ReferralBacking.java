@@ -45,7 +45,8 @@ public class ReferralBacking implements Serializable {
         eligibilityReasons = List.of();
         if (referral != null && referral.pending()) {
             try {
-                eligibility = referrals.eligibility(referral.caseId(), referral.toProgramId(), referral.courtOrdered());
+                eligibility = referrals.eligibility(referral.caseId(), referral.toProgramId(), referral.courtOrdered())
+                        .ofSentReferral();
                 eligibilityReasons = EligibilityTexts.of(messages, eligibility);
             } catch (BusinessException e) {
                 eligibility = null; // the preview is a help; its absence does not stop the page
