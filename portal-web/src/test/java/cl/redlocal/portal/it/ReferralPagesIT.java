@@ -64,6 +64,17 @@ class ReferralPagesIT {
         assertThat(TestDatabase.count("SELECT count(*) FROM audit_event WHERE action = 'EXPORT' AND entity_type = 'REFERRAL'"
                 + " AND username = ?", ReferralFixture.RECEIVER)).isEqualTo(exportsBefore + 1);
 
+        // the case page lists the case's referrals with a link to each, and offers to refer it
+        HttpResponse<String> casePage = web.get("cases/case.xhtml?id=" + caseId);
+        assertThat(casePage.body()).contains("caseReferrals").contains("referral.xhtml?id=" + id).contains("newReferral");
+
+        // the sender's program was told the referral was received: the notice is in their portal inbox
+        WebClient sender = new WebClient(base);
+        sender.signIn(ReferralFixture.SENDER, TestSession.DEMO_PASSWORD);
+        HttpResponse<String> notices = sender.get("notifications.xhtml");
+        assertThat(notices.body()).contains("Derivación del caso " + code(caseId)).contains("recibida")
+                .contains("unreadBadge");
+
         // a professional of a program never involved gets the not-found page, whatever the id
         WebClient pie = new WebClient(base);
         pie.signIn("profesional.pie", TestSession.DEMO_PASSWORD);
@@ -83,6 +94,7 @@ class ReferralPagesIT {
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("eligibility")));
             assertThat(browser.findElement(By.id("eligibility")).getText()).contains("DRB").contains("cumple")
                     .contains("Vacantes:");
+            Browser.screenshot(browser, "referral-new");
 
             browser.findElement(By.id("referralForm:send")).click();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("referralForm"),
@@ -111,6 +123,7 @@ class ReferralPagesIT {
             WebDriverWait wait = signIn(browser, ReferralFixture.RECEIVER);
             browser.get(base + "referrals/inbox.xhtml");
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("inbox:table"), code));
+            Browser.screenshot(browser, "referral-inbox");
             browser.get(base + "referrals/referral.xhtml?id=" + id);
             wait.until(ExpectedConditions.elementToBeClickable(By.id("openReject"))).click();
             wait.until(ExpectedConditions.elementToBeClickable(By.id("rejectForm:reject"))).click();
