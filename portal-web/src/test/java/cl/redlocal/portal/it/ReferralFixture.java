@@ -116,6 +116,23 @@ public final class ReferralFixture {
         }
     }
 
+    /** A referral from an outside institution (a school) that wants the answers at {@code email}. */
+    public static long outsideReferral(long caseId, String to, String email) {
+        try (Connection c = TestDatabase.connect()) {
+            long comuna = demoComuna();
+            OffsetDateTime sent = OffsetDateTime.now(ZONE);
+            long id = insert(c, "INSERT INTO referral (comuna_id, case_id, from_institution, to_program_id, state, reason,"
+                            + " sent_at, due_on, consent, sender_email) VALUES (?, ?, 'Escuela Los Aromos', ?, 'SENT',"
+                            + " 'Ausentismo escolar reiterado', ?, ?, TRUE, ?) RETURNING id",
+                    comuna, caseId, program(to), sent, LocalDate.now(ZONE).plusDays(14), email);
+            insert(c, "INSERT INTO referral_event (comuna_id, referral_id, occurred_at, actor, state_after) VALUES"
+                    + " (?, ?, ?, 'escuela', 'SENT') RETURNING id", comuna, id, sent);
+            return id;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static long program(Connection c, long comuna, String acronym, String status, int slots, int occupied,
                                 int minAge, int maxAge, boolean courtOrder, boolean acceptsReferral, String territory)
             throws SQLException {

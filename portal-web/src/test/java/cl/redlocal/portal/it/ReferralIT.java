@@ -244,6 +244,18 @@ class ReferralIT {
     }
 
     @Test
+    void anOutsideSenderIsAnsweredByMailAtTheAddressItGave() {
+        long caseId = newCase("DRB");
+        String email = "orientacion." + System.nanoTime() + "@escuela.cl";
+        long id = ReferralFixture.outsideReferral(caseId, "DRB", email);
+        TestSession.signIn(RECEIVER);
+        referrals.reject(id, version(id), "Corresponde a otro programa");
+        assertThat(TestDatabase.count("SELECT count(*) FROM mail_outbox WHERE recipient = ? AND subject LIKE ?", email,
+                "%" + code(caseId) + " rechazada%")).isEqualTo(1);
+        assertThat(referrals.find(id).orElseThrow().from()).isEqualTo("Escuela Los Aromos");
+    }
+
+    @Test
     void aRejectionNeedsAReasonAndNothingCanBeAnsweredAfterIt() {
         long caseId = newCase("DRA");
         long id = referral(caseId, "DRA", "DRB", "SENT", today().plusDays(14));
