@@ -96,6 +96,14 @@ class ReferralPagesIT {
                     .contains("Vacantes:");
             Browser.screenshot(browser, "referral-new");
 
+            // the preview follows the chosen target
+            selectTarget(browser, wait, "DRJ · Programa de derivaciones DRJ");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("eligibility"), "no recibe derivaciones"));
+            assertThat(browser.findElement(By.id("eligibility")).getText()).contains("tiene 10 años")
+                    .contains("orden judicial").contains("fuera del territorio");
+            selectTarget(browser, wait, "DRB · Programa de derivaciones DRB");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("eligibility"), "cumple los criterios"));
+
             browser.findElement(By.id("referralForm:send")).click();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("referralForm"),
                     "Indique el motivo de la derivación."));
@@ -161,6 +169,12 @@ class ReferralPagesIT {
             Thread.sleep(500);
         }
         throw new AssertionError("No mail '" + subject + "' within " + limit);
+    }
+
+    private static void selectTarget(ChromeDriver browser, WebDriverWait wait, String label) {
+        browser.findElement(By.id("referralForm:toProgramId")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(
+                "[id='referralForm:toProgramId_items'] li[data-label='" + label + "']"))).click();
     }
 
     private WebDriverWait signIn(ChromeDriver browser, String username) {

@@ -190,6 +190,11 @@ public class NewReferralBacking implements Serializable {
         this.courtOrdered = courtOrdered;
     }
 
+    /** The due day of the preview as the portal writes days (dd-MM-yyyy). */
+    public String getDueText() {
+        return eligibility == null || eligibility.dueOn() == null ? "" : DAY.format(eligibility.dueOn());
+    }
+
     public Eligibility getEligibility() {
         return eligibility;
     }
