@@ -241,6 +241,12 @@ class ReferralIT {
         assertThat(TestDatabase.count("SELECT count(*) FROM waiting_entry WHERE referral_id = ? AND program_id = ?"
                 + " AND exited_at IS NULL", id, program("DRW"))).isEqualTo(1);
         assertThat(mails(SENDER, code(caseId) + " aceptada, en lista de espera")).isEqualTo(1);
+
+        // a case waits once per program: a second referral to the same list is not accepted into it again
+        long second = referral(caseId, "DRA", "DRW", "SENT", today().plusDays(14));
+        assertThatThrownBy(() -> referrals.accept(second, version(second), null))
+                .isInstanceOf(BusinessException.class).hasMessage("referral.accept.alreadyWaiting");
+        assertThat(state(second)).isEqualTo("SENT");
     }
 
     @Test

@@ -97,11 +97,18 @@ class ReferralPagesIT {
             Browser.screenshot(browser, "referral-new");
 
             // the preview follows the chosen target
-            selectTarget(browser, wait, "DRJ · Programa de derivaciones DRJ");
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("eligibility"), "no recibe derivaciones"));
+            selectTarget(browser, "DRJ");
+            try {
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("eligibility"), "no recibe derivaciones"));
+            } catch (org.openqa.selenium.TimeoutException e) {
+                Browser.screenshot(browser, "referral-target-change");
+                browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll()
+                        .forEach(l -> System.out.println("BROWSER: " + l));
+                throw e;
+            }
             assertThat(browser.findElement(By.id("eligibility")).getText()).contains("tiene 10 años")
                     .contains("orden judicial").contains("fuera del territorio");
-            selectTarget(browser, wait, "DRB · Programa de derivaciones DRB");
+            selectTarget(browser, "DRB");
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("eligibility"), "cumple los criterios"));
 
             browser.findElement(By.id("referralForm:send")).click();
@@ -171,10 +178,11 @@ class ReferralPagesIT {
         throw new AssertionError("No mail '" + subject + "' within " + limit);
     }
 
-    private static void selectTarget(ChromeDriver browser, WebDriverWait wait, String label) {
-        browser.findElement(By.id("referralForm:toProgramId")).click();
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(
-                "[id='referralForm:toProgramId_items'] li[data-label='" + label + "']"))).click();
+    /** Chooses a target as the menu does when a person picks it (the change event, and its ajax preview). */
+    private static void selectTarget(ChromeDriver browser, String acronym) {
+        // selectValue alone is silent: the change behaviour is what a person's pick fires
+        browser.executeScript("var menu = PF('targetMenu'); menu.selectValue(arguments[0]); menu.callBehavior('change');",
+                String.valueOf(ReferralFixture.program(acronym)));
     }
 
     private WebDriverWait signIn(ChromeDriver browser, String username) {

@@ -266,6 +266,14 @@ public class ReferralService {
         CallerProfile me = caller.profile();
         Referral r = answerable(id, version, me);
         requirePending(r);
+        long waitingThere = ((Number) em.createNativeQuery("SELECT count(*) FROM waiting_entry WHERE case_id = ?1"
+                        + " AND program_id = ?2 AND exited_at IS NULL")
+                .setParameter(1, r.getCaseFile().getId()).setParameter(2, r.getToProgram().getId())
+                .getSingleResult()).longValue();
+        if (waitingThere > 0) {
+            // a case waits at most once per program: admit it from the list, or reject this referral saying so
+            throw new BusinessException("referral.accept.alreadyWaiting", r.getToProgram().getAcronym());
+        }
         ReferralState before = r.getState();
         Instant now = Instant.now();
         try {

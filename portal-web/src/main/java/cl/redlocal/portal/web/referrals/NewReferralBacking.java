@@ -43,6 +43,9 @@ public class NewReferralBacking implements Serializable {
     @Inject
     Messages messages;
 
+    @Inject
+    jakarta.faces.context.ExternalContext external;
+
     private Long caseId;
     private String caseCode;
     private String initials;
@@ -67,6 +70,11 @@ public class NewReferralBacking implements Serializable {
         caseCode = found.code();
         initials = found.initials();
         targets = referrals.targets();
+        // ?to= is read once here, not as a view parameter, which would put it back on every ajax postback
+        String to = external.getRequestParameterMap().get("to");
+        if (to != null && to.matches("\\d{1,18}")) {
+            toProgramId = Long.valueOf(to);
+        }
         if (toProgramId != null && targets.stream().noneMatch(t -> t.id() == toProgramId)) {
             toProgramId = null;
         }
