@@ -180,8 +180,8 @@ class ReferralPagesIT {
 
     /** Chooses a target as the menu does when a person picks it (the change event, and its ajax preview). */
     private static void selectTarget(ChromeDriver browser, String acronym) {
-        // selectValue alone is silent: the change behaviour is what a person's pick fires
-        browser.executeScript("var menu = PF('targetMenu'); menu.selectValue(arguments[0]); menu.callBehavior('change');",
+        // selectValue alone is silent; a person's pick goes on to triggerChange, which fires the ajax preview
+        browser.executeScript("var menu = PF('targetMenu'); menu.selectValue(arguments[0]); menu.triggerChange();",
                 String.valueOf(ReferralFixture.program(acronym)));
     }
 
