@@ -61,6 +61,10 @@ class ReferralIT {
     @Inject
     NotificationService notifications;
 
+    /** The container's executor: its tasks run as the signed-in caller, like two requests of the same program. */
+    @jakarta.annotation.Resource
+    jakarta.enterprise.concurrent.ManagedExecutorService executor;
+
     @BeforeEach
     void fixture() {
         ReferralFixture.ensure();
@@ -313,6 +317,45 @@ class ReferralIT {
         assertThat(TestDatabase.value("SELECT rejection_reason FROM referral WHERE id = ?", id)).isNull();
         assertThat(TestDatabase.count("SELECT count(*) FROM case_involvement WHERE case_id = ? AND program_id = ?",
                 caseId, program("DRB"))).isEqualTo(1);
+    }
+
+    @Test
+    void twoAnswersAtTheSameMomentOneWinsTheOtherIsToldAndTheSlotIsTakenOnce() throws Exception {
+        long caseId = newCase("DRA");
+        long id = referral(caseId, "DRA", "DRB", "SENT", today().plusDays(14));
+        int seen = version(id);
+        long occupiedBefore = TestDatabase.count("SELECT occupied FROM program WHERE id = ?", program("DRB"));
+        TestSession.signIn(RECEIVER);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.Future<Object> accept = executor.submit(() -> {
+            start.await();
+            return referrals.accept(id, seen, null);
+        });
+        java.util.concurrent.Future<Object> reject = executor.submit(() -> {
+            start.await();
+            referrals.reject(id, seen, "Sin cupo");
+            return ReferralState.REJECTED;
+        });
+        start.countDown();
+        List<Object> outcomes = new java.util.ArrayList<>();
+        for (java.util.concurrent.Future<Object> f : List.of(accept, reject)) {
+            try {
+                outcomes.add(f.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            } catch (java.util.concurrent.ExecutionException e) {
+                Throwable cause = e.getCause();
+                while (cause instanceof EJBException && cause.getCause() != null) {
+                    cause = cause.getCause();
+                }
+                outcomes.add(cause);
+            }
+        }
+        assertThat(outcomes).filteredOn(o -> o instanceof ReferralState).hasSize(1);
+        assertThat(outcomes).filteredOn(o -> o instanceof ConcurrentEditException).hasSize(1);
+        String state = state(id);
+        assertThat(state).isIn("ADMITTED", "REJECTED");
+        assertThat(TestDatabase.count("SELECT occupied FROM program WHERE id = ?", program("DRB")))
+                .isEqualTo(state.equals("ADMITTED") ? occupiedBefore + 1 : occupiedBefore);
+        assertThat(TestDatabase.count("SELECT count(*) FROM referral_event WHERE referral_id = ?", id)).isEqualTo(2);
     }
 
     // ------------------------------------------------------------------------------------------ need-to-know

@@ -278,8 +278,8 @@ public class ReferralService {
         Instant now = Instant.now();
         try {
             admissions.acceptReferral(r, me.username(), now);
-        } catch (OptimisticLockException e) {
-            throw new ConcurrentEditException();
+        } catch (PersistenceException e) {
+            throw translate(e);
         }
         flush();
         changed(r, before, me, blankToNull(note), now);
@@ -492,16 +492,19 @@ public class ReferralService {
     private void flush() {
         try {
             em.flush();
-        } catch (OptimisticLockException e) {
-            throw new ConcurrentEditException();
         } catch (PersistenceException e) {
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof OptimisticLockException) {
-                    throw new ConcurrentEditException();
-                }
-            }
-            throw e;
+            throw translate(e);
         }
+    }
+
+    /** A stale version met at the database (two answers at the same moment) is the same news as a stale page. */
+    private static RuntimeException translate(PersistenceException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof OptimisticLockException) {
+                return new ConcurrentEditException();
+            }
+        }
+        return e;
     }
 
     private static String blankToNull(String text) {
