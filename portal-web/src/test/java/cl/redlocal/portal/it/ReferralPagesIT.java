@@ -64,6 +64,22 @@ class ReferralPagesIT {
         assertThat(TestDatabase.count("SELECT count(*) FROM audit_event WHERE action = 'EXPORT' AND entity_type = 'REFERRAL'"
                 + " AND username = ?", ReferralFixture.RECEIVER)).isEqualTo(exportsBefore + 1);
 
+        HttpResponse<byte[]> xlsx = web.download(web.get("referrals/inbox.xhtml"), "inbox", Map.of(), "exportXlsx");
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        assertThat(xlsx.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("spreadsheetml"));
+        assertThat(TestDatabase.count("SELECT count(*) FROM audit_event WHERE action = 'EXPORT' AND entity_type = 'REFERRAL'"
+                + " AND username = ?", ReferralFixture.RECEIVER)).isEqualTo(exportsBefore + 2);
+
+        // the co-facilitators' inbox holds every referral of the comuna, filtered in SQL
+        long otherCase = ReferralFixture.newCase("DRA");
+        ReferralFixture.referral(otherCase, "DRA", "DRB", "SENT", LocalDate.now(ReferralFixture.ZONE).plusDays(10));
+        WebClient cofacilitator = new WebClient(base);
+        cofacilitator.signIn("cofacilitador.opd", TestSession.DEMO_PASSWORD);
+        assertThat(cofacilitator.get("referrals/inbox.xhtml").body()).contains("Todas las de la comuna");
+        HttpResponse<String> filtered = cofacilitator.submit(cofacilitator.get("referrals/inbox.xhtml"), "inbox",
+                Map.of("caseCode", code(caseId)), "apply");
+        assertThat(filtered.body()).contains(code(caseId)).doesNotContain(code(otherCase));
+
         // the case page lists the case's referrals with a link to each, and offers to refer it
         HttpResponse<String> casePage = web.get("cases/case.xhtml?id=" + caseId);
         assertThat(casePage.body()).contains("caseReferrals").contains("referral.xhtml?id=" + id).contains("newReferral");
