@@ -284,7 +284,8 @@ public class DemoData {
             java.time.Instant sent = ANCHOR.minusDays(1 + random.nextInt(60)).atTime(10, 0).toInstant(ZoneOffset.ofHours(-3));
             Referral referral = new Referral(caseFile, holder, null, target,
                     Urgency.values()[random.nextInt(3)], "Requiere intervención especializada según evaluación de "
-                    + holder.getAcronym(), sent, sent.atZone(ZoneOffset.ofHours(-3)).toLocalDate().plusDays(14));
+                    + holder.getAcronym(), sent, cl.redlocal.portal.referral.control.WorkingDays.add(
+                            sent.atZone(ZoneOffset.ofHours(-3)).toLocalDate(), 10, holidays()));
             referral.describe("Resumen del caso preparado por " + holder.getAcronym() + " para " + target.getAcronym()
                     + ": antecedentes, intervenciones previas y motivo de la derivación.", true,
                     "La familia firmó el consentimiento en la entrevista de derivación", random.nextInt(8) == 0, null,
@@ -385,6 +386,19 @@ public class DemoData {
                         "Carabineros de Chile", false, "profesional." + target.getAcronym().toLowerCase(), "DEMO-24H"));
             }
         }
+    }
+
+    private java.util.Set<LocalDate> holidays;
+
+    /** The national holidays of the migration, read once: demo deadlines follow the same working days as the portal. */
+    private java.util.Set<LocalDate> holidays() {
+        if (holidays == null) {
+            holidays = new java.util.HashSet<>();
+            for (Object day : em.createNativeQuery("SELECT day FROM holiday WHERE comuna_id IS NULL").getResultList()) {
+                holidays.add(day instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) day);
+            }
+        }
+        return holidays;
     }
 
     private String nextRun() {
