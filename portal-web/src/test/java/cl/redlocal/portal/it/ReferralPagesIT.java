@@ -175,7 +175,7 @@ class ReferralPagesIT {
 
         // the sender's mail goes out through the outbox to a real SMTP server, with the code and no name
         String subject = "Red Local: derivación " + code + " rechazada";
-        jakarta.mail.internet.MimeMessage mail = waitForMail(subject, Duration.ofSeconds(60));
+        jakarta.mail.internet.MimeMessage mail = waitForMail(subject, Duration.ofSeconds(120));
         assertThat(mail.getAllRecipients()[0].toString()).isEqualTo(ReferralFixture.SENDER + "@demo.cl");
         assertThat(((String) mail.getContent())).contains(code).contains("A.R.S.").doesNotContain("Rojas")
                 .contains("/referrals/referral.xhtml?id=" + id);

@@ -95,6 +95,9 @@ class WebIT {
     @CsvSource({
             "profesional.pie,   admin/users.xhtml,      PAGE",
             "cofacilitador.edt, admin/audit.xhtml,      PAGE",
+            "coordinador,       cases/table.xhtml,      PAGE",
+            "cofacilitador.opd, cases/new.xhtml,        PAGE",
+            "gestor,            waiting/lists.xhtml,    PAGE",
             "coordinador,       cases/case.xhtml?id=1,  SERVICE",
             "gestor,            cases/case.xhtml?id=1,  SERVICE",
             "admin,             cases/case.xhtml?id=1,  SERVICE"})

@@ -45,7 +45,7 @@ public class OutboxSender {
 
     public static final String MAIL_SESSION = "java:app/mail/portal";
     private static final Logger LOG = Logger.getLogger(OutboxSender.class.getName());
-    private static final int BATCH = 20;
+    private static final int BATCH = 50;
 
     @Resource(lookup = MAIL_SESSION)
     Session mailSession;
