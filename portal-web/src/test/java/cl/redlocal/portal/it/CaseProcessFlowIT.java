@@ -13,8 +13,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.net.URL;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -22,6 +20,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 
+import static cl.redlocal.portal.it.FixtureSql.id;
+import static cl.redlocal.portal.it.FixtureSql.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -64,9 +64,10 @@ class CaseProcessFlowIT {
                     .contains("0").contains("2");
             browser.findElement(By.id("referralForm:reason")).sendKeys("Requiere intervención especializada en familia");
             browser.findElement(By.id("referralForm:summary")).sendKeys("Antecedentes de vulneración reiterada.");
-            browser.findElement(By.id("referralForm:urgency")).click();
-            wait.until(ExpectedConditions.elementToBeClickable(
-                    By.cssSelector("[id='referralForm:urgency_panel'] li[data-label='Alta']"))).click();
+            // the menu's own API, as the target above: a click on its animated panel can land before it opens
+            browser.executeScript("PrimeFaces.getWidgetById(arguments[0]).selectValue(arguments[1]);",
+                    "referralForm:urgency", "HIGH");
+            wait.until(ExpectedConditions.textToBe(By.id("referralForm:urgency_label"), "Alta"));
             browser.findElement(By.cssSelector("[id='referralForm:consent'] .ui-chkbox-box")).click();
             Browser.screenshot(browser, "flow-1-referral");
             browser.findElement(By.id("referralForm:send")).click();
@@ -195,23 +196,5 @@ class CaseProcessFlowIT {
                     + " VALUES (?, ?, ?, ?, ?, ?) RETURNING id", comuna, program, caseId, referral, entered, court);
         }
 
-        private static void user(Connection c, String username, String role, long comuna, Long program)
-                throws SQLException {
-            id(c, "INSERT INTO app_user (username, full_name, email, role, comuna_id, program_id, password_hash)"
-                            + " SELECT ?, ?, ?, ?, CAST(? AS BIGINT), CAST(? AS BIGINT), password_hash FROM app_user"
-                            + " WHERE username = 'coordinador' RETURNING id",
-                    username, "Persona " + username, username + "@demo.cl", role, comuna, program);
-        }
-
-        private static Long id(Connection c, String sql, Object... parameters) throws SQLException {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                for (int i = 0; i < parameters.length; i++) {
-                    ps.setObject(i + 1, parameters[i]);
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? rs.getLong(1) : null;
-                }
-            }
-        }
     }
 }

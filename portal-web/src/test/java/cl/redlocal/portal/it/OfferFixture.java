@@ -1,12 +1,14 @@
 package cl.redlocal.portal.it;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+
+import static cl.redlocal.portal.it.FixtureSql.id;
+import static cl.redlocal.portal.it.FixtureSql.insert;
+import static cl.redlocal.portal.it.FixtureSql.user;
 
 /**
  * Two small comunas whose gap figures are known in advance, written with plain SQL (the offer's write
@@ -148,28 +150,4 @@ public final class OfferFixture {
         }
     }
 
-    private static void user(Connection c, String username, String role, long comuna, Long program) throws SQLException {
-        insert(c, "INSERT INTO app_user (username, full_name, email, role, comuna_id, program_id, password_hash)"
-                        + " SELECT ?, ?, ?, ?, CAST(? AS BIGINT), CAST(? AS BIGINT), password_hash FROM app_user WHERE username = 'coordinador' RETURNING id",
-                username, "Persona " + username, username + "@demo.cl", role, comuna, program);
-    }
-
-    private static long insert(Connection c, String sql, Object... parameters) throws SQLException {
-        Long id = id(c, sql, parameters);
-        if (id == null) {
-            throw new IllegalStateException("Nothing inserted: " + sql);
-        }
-        return id;
-    }
-
-    private static Long id(Connection c, String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                ps.setObject(i + 1, parameters[i]);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : null;
-            }
-        }
-    }
 }

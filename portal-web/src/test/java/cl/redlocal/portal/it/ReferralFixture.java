@@ -1,13 +1,15 @@
 package cl.redlocal.portal.it;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import static cl.redlocal.portal.it.FixtureSql.id;
+import static cl.redlocal.portal.it.FixtureSql.insert;
+import static cl.redlocal.portal.it.FixtureSql.user;
 
 /**
  * Programs and professionals of the referral tests, in the demo comuna (so that the demo's
@@ -69,10 +71,10 @@ public final class ReferralFixture {
         long drw = program(c, comuna, "DRW", "ACTIVE", 1, 1, 0, 17, false, true, null);
         program(c, comuna, "DRX", "CLOSED", 5, 0, 0, 17, false, true, null);
         program(c, comuna, "DRJ", "ACTIVE", 5, 0, 12, 17, true, false, "Sector Norte");
-        user(c, SENDER, comuna, dra);
-        user(c, RECEIVER, comuna, drb);
-        user(c, RECEIVER_2, comuna, drb);
-        user(c, WAITING_RECEIVER, comuna, drw);
+        user(c, SENDER, "PROFESIONAL", comuna, dra);
+        user(c, RECEIVER, "PROFESIONAL", comuna, drb);
+        user(c, RECEIVER_2, "PROFESIONAL", comuna, drb);
+        user(c, WAITING_RECEIVER, "PROFESIONAL", comuna, drw);
     }
 
     /**
@@ -143,29 +145,4 @@ public final class ReferralFixture {
                 courtOrder, acceptsReferral, territory);
     }
 
-    private static void user(Connection c, String username, long comuna, long program) throws SQLException {
-        insert(c, "INSERT INTO app_user (username, full_name, email, role, comuna_id, program_id, password_hash)"
-                        + " SELECT ?, ?, ?, 'PROFESIONAL', ?, ?, password_hash FROM app_user WHERE username = 'coordinador'"
-                        + " RETURNING id",
-                username, "Persona " + username, username + "@demo.cl", comuna, program);
-    }
-
-    static long insert(Connection c, String sql, Object... parameters) throws SQLException {
-        Long id = id(c, sql, parameters);
-        if (id == null) {
-            throw new IllegalStateException("Nothing inserted: " + sql);
-        }
-        return id;
-    }
-
-    private static Long id(Connection c, String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                ps.setObject(i + 1, parameters[i]);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : null;
-            }
-        }
-    }
 }

@@ -3,11 +3,13 @@ package cl.redlocal.portal.it;
 import cl.redlocal.portal.cases.entity.Run;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.concurrent.ThreadLocalRandom;
+
+import static cl.redlocal.portal.it.FixtureSql.id;
+import static cl.redlocal.portal.it.FixtureSql.insert;
+import static cl.redlocal.portal.it.FixtureSql.user;
 
 /**
  * A comuna of its own for the registry tests, written with plain SQL once per database:
@@ -108,13 +110,6 @@ public final class RegistryFixture {
                 referral);
     }
 
-    private static void user(Connection c, String username, String role, long comuna, Long program) throws SQLException {
-        insert(c, "INSERT INTO app_user (username, full_name, email, role, comuna_id, program_id, password_hash)"
-                        + " SELECT ?, ?, ?, ?, CAST(? AS BIGINT), CAST(? AS BIGINT), password_hash FROM app_user"
-                        + " WHERE username = 'coordinador' RETURNING id",
-                username, "Persona " + username, username + "@demo.cl", role, comuna, program);
-    }
-
     /** A case in a comuna (by code) held only by the program with the acronym: for the need-to-know tests. */
     public static long[] caseHeldBy(String comunaCode, String acronym) {
         try (Connection c = TestDatabase.connect()) {
@@ -133,22 +128,4 @@ public final class RegistryFixture {
         }
     }
 
-    private static long insert(Connection c, String sql, Object... parameters) throws SQLException {
-        Long id = id(c, sql, parameters);
-        if (id == null) {
-            throw new IllegalStateException("Nothing inserted: " + sql);
-        }
-        return id;
-    }
-
-    private static Long id(Connection c, String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                ps.setObject(i + 1, parameters[i]);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : null;
-            }
-        }
-    }
 }
