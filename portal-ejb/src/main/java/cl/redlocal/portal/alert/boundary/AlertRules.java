@@ -1,0 +1,199 @@
+package cl.redlocal.portal.alert.boundary;
+
+import cl.redlocal.portal.alert.entity.AlertRule;
+import cl.redlocal.portal.audit.boundary.AuditLog;
+import cl.redlocal.portal.audit.control.AuditAction;
+import cl.redlocal.portal.audit.control.AuditOutcome;
+import cl.redlocal.portal.cases.entity.CaseFile;
+import cl.redlocal.portal.notify.Notifier;
+import cl.redlocal.portal.notify.Notifier.Notice;
+import cl.redlocal.portal.platform.PortalClock;
+import cl.redlocal.portal.security.control.Caller;
+import cl.redlocal.portal.security.entity.Role;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The automatic alert rules. Each rule is one INSERT ... SELECT whose rows carry a cause key (the
+ * referral, the waiting entry, the latest entry of the trajectory...): the unique index on (case, kind,
+ * cause) makes raising idempotent, so a second run, or a second node, raises nothing new, and a resolved
+ * alert comes back only when a new cause appears. When the cause of a REFERRAL_OVERDUE, LONG_WAIT or
+ * OVER_INTERVENTION alert disappears (answered, left the list, fewer programs) the alert resolves itself.
+ * Then HIGH alerts, and cases with accumulated open alerts, escalate to the co-facilitators once.
+ * The schedule runs hourly; a job_run row per hour makes one node do it.
+ */
+@Stateless
+@RolesAllowed({Role.Names.COORDINADOR, Role.Names.COFACILITADOR, Role.Names.ADMIN})
+public class AlertRules {
+
+    public static final String SYSTEM_ACTOR = "sistema";
+    private static final String INSERT = "INSERT INTO vulnerability_alert (comuna_id, case_id, kind, severity,"
+            + " description, source, raised_by, cause_key) ";
+    private static final String ON_CONFLICT = " ON CONFLICT (case_id, kind, cause_key) WHERE cause_key IS NOT NULL"
+            + " DO NOTHING RETURNING id";
+    private static final String AUTO_RESOLVED = "La causa de la alerta desapareció (resuelta automáticamente)";
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Notifier notifier;
+
+    @Inject
+    PortalClock clock;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    cl.redlocal.portal.alert.control.AlertEscalation escalation;
+
+    @Schedule(minute = "7", hour = "*", persistent = false)
+    @PermitAll
+    public void scheduled() {
+        String period = java.time.LocalDateTime.now(clock.zone()).format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH"));
+        int claimed = em.createNativeQuery("INSERT INTO job_run (job, period, node) VALUES ('alert-rules', ?1, ?2)"
+                        + " ON CONFLICT DO NOTHING")
+                .setParameter(1, period).setParameter(2, System.getProperty("payaramicro.name", "node"))
+                .executeUpdate();
+        if (claimed == 0) {
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object> comunas = em.createNativeQuery("SELECT id FROM comuna ORDER BY id").getResultList();
+        for (Object comuna : comunas) {
+            runComuna(((Number) comuna).longValue(), clock.today());
+        }
+    }
+
+    /** Runs every rule of the caller's comuna as of {@code today}; returns the ids of the alerts raised. */
+    public RunResult run(LocalDate today) {
+        RunResult result = runComuna(caller.profile().comunaId(), today);
+        audit.record(AuditAction.UPDATE, "ALERT_RULES", caller.profile().comunaId(), AuditOutcome.SUCCESS,
+                "reglas ejecutadas: " + result.raised().size() + " alertas nuevas");
+        return result;
+    }
+
+    /** What one run did: alerts raised, resolved because their cause disappeared, and escalated. */
+    public record RunResult(List<Long> raised, List<Long> resolved, List<Long> escalated) {
+    }
+
+    RunResult runComuna(long comuna, LocalDate today) {
+        Map<AlertRule, Integer> on = escalation.enabled(comuna);
+        List<Long> raised = new ArrayList<>();
+        List<Long> resolved = new ArrayList<>();
+        resolved.addAll(autoResolve(comuna, "REFERRAL_OVERDUE", "NOT EXISTS (SELECT 1 FROM referral r WHERE"
+                + " 'ref:' || r.id = a.cause_key AND r.state IN ('SENT', 'RECEIVED'))"));
+        resolved.addAll(autoResolve(comuna, "LONG_WAIT", "NOT EXISTS (SELECT 1 FROM waiting_entry w WHERE"
+                + " 'wait:' || w.id = a.cause_key AND w.exited_at IS NULL)"));
+        if (on.containsKey(AlertRule.OVER_INTERVENTION)) {
+            resolved.addAll(autoResolve(comuna, "OVER_INTERVENTION", "(SELECT count(*) FROM case_involvement i"
+                    + " WHERE i.case_id = a.case_id AND i.ended_on IS NULL) <= " + on.get(AlertRule.OVER_INTERVENTION)));
+        }
+        if (on.containsKey(AlertRule.RE_ENTRY)) {
+            raised.addAll(ids(INSERT + "SELECT DISTINCT ON (cf.child_id) cf.comuna_id, i.case_id, 'RE_ENTRY', 'MEDIUM',"
+                    + " 'Reingreso: ' || n.entries || ' ingresos a programas en los últimos 5 años', 'RULE', 'sistema',"
+                    + " 'inv:' || i.id FROM case_involvement i JOIN case_file cf ON cf.id = i.case_id"
+                    + " JOIN (SELECT cf2.child_id, count(*) AS entries FROM case_involvement i2"
+                    + " JOIN case_file cf2 ON cf2.id = i2.case_id"
+                    + " WHERE i2.started_on > CAST(?2 AS DATE) - INTERVAL '5 years' AND i2.started_on <= CAST(?2 AS DATE)"
+                    + " GROUP BY cf2.child_id HAVING count(*) >= ?3) n ON n.child_id = cf.child_id"
+                    + " WHERE cf.comuna_id = ?1 AND i.started_on <= CAST(?2 AS DATE)"
+                    + " ORDER BY cf.child_id, i.started_on DESC, i.id DESC" + ON_CONFLICT,
+                    comuna, today, on.get(AlertRule.RE_ENTRY)));
+        }
+        if (on.containsKey(AlertRule.OVER_INTERVENTION)) {
+            raised.addAll(ids(INSERT + "SELECT cf.comuna_id, cf.id, 'OVER_INTERVENTION', 'MEDIUM',"
+                    + " 'Sobreintervención: ' || count(*) || ' programas a la vez', 'RULE', 'sistema', 'inv:' || max(i.id)"
+                    + " FROM case_involvement i JOIN case_file cf ON cf.id = i.case_id"
+                    + " WHERE cf.comuna_id = ?1 AND i.ended_on IS NULL AND i.started_on <= CAST(?2 AS DATE)"
+                    + " GROUP BY cf.comuna_id, cf.id HAVING count(*) > ?3" + ON_CONFLICT,
+                    comuna, today, on.get(AlertRule.OVER_INTERVENTION)));
+        }
+        if (on.containsKey(AlertRule.REFERRAL_OVERDUE)) {
+            raised.addAll(ids(INSERT + "SELECT r.comuna_id, r.case_id, 'REFERRAL_OVERDUE', 'MEDIUM',"
+                    + " 'Derivación sin respuesta desde el ' || to_char(r.due_on, 'DD-MM-YYYY'), 'RULE', 'sistema',"
+                    + " 'ref:' || r.id FROM referral r WHERE r.comuna_id = ?1 AND r.state IN ('SENT', 'RECEIVED')"
+                    + " AND r.due_on <= CAST(?2 AS DATE) - ?3" + ON_CONFLICT,
+                    comuna, today, on.get(AlertRule.REFERRAL_OVERDUE)));
+        }
+        if (on.containsKey(AlertRule.LONG_WAIT)) {
+            raised.addAll(ids(INSERT + "SELECT w.comuna_id, w.case_id, 'LONG_WAIT', 'MEDIUM',"
+                    + " 'En lista de espera desde el ' || to_char(w.entered_at AT TIME ZONE 'America/Santiago', 'DD-MM-YYYY'),"
+                    + " 'RULE', 'sistema', 'wait:' || w.id FROM waiting_entry w WHERE w.comuna_id = ?1"
+                    + " AND w.exited_at IS NULL AND (w.entered_at AT TIME ZONE 'America/Santiago')::date"
+                    + " <= CAST(?2 AS DATE) - ?3" + ON_CONFLICT,
+                    comuna, today, on.get(AlertRule.LONG_WAIT)));
+        }
+        if (on.containsKey(AlertRule.SIMULTANEOUS)) {
+            // several alerts on one child within 30 days; the newest alert is the cause; never while one is open
+            raised.addAll(ids(INSERT + "SELECT DISTINCT ON (cf.child_id) cf.comuna_id, a.case_id, 'SIMULTANEOUS', 'HIGH',"
+                    + " 'Alertas simultáneas: ' || n.alerts || ' alertas en 30 días', 'RULE', 'sistema', 'alert:' || a.id"
+                    + " FROM vulnerability_alert a JOIN case_file cf ON cf.id = a.case_id"
+                    + " JOIN (SELECT cf2.child_id, count(*) AS alerts FROM vulnerability_alert a2"
+                    + " JOIN case_file cf2 ON cf2.id = a2.case_id WHERE a2.kind NOT IN ('SIMULTANEOUS', 'SUCCESSIVE')"
+                    + " AND (a2.raised_at AT TIME ZONE 'America/Santiago')::date > CAST(?2 AS DATE) - 30"
+                    + " GROUP BY cf2.child_id HAVING count(*) >= ?3) n ON n.child_id = cf.child_id"
+                    + " WHERE cf.comuna_id = ?1 AND a.kind NOT IN ('SIMULTANEOUS', 'SUCCESSIVE')"
+                    + " AND NOT EXISTS (SELECT 1 FROM vulnerability_alert o JOIN case_file co ON co.id = o.case_id"
+                    + " WHERE co.child_id = cf.child_id AND o.kind = 'SIMULTANEOUS' AND o.state <> 'RESOLVED')"
+                    + " ORDER BY cf.child_id, a.raised_at DESC, a.id DESC" + ON_CONFLICT,
+                    comuna, today, on.get(AlertRule.SIMULTANEOUS)));
+        }
+        if (on.containsKey(AlertRule.SUCCESSIVE)) {
+            // an alert in each of the last N months (this one included); the run's first month is the cause
+            raised.addAll(ids(INSERT + "SELECT DISTINCT ON (cf.child_id) cf.comuna_id, a.case_id, 'SUCCESSIVE', 'MEDIUM',"
+                    + " 'Alertas sucesivas: al menos una alerta en cada uno de los últimos ' || ?3 || ' meses', 'RULE',"
+                    + " 'sistema', 'from:' || to_char(date_trunc('month', CAST(?2 AS DATE)) - make_interval(months => ?3 - 1),"
+                    + " 'YYYY-MM') FROM vulnerability_alert a JOIN case_file cf ON cf.id = a.case_id"
+                    + " WHERE cf.comuna_id = ?1 AND a.kind NOT IN ('SIMULTANEOUS', 'SUCCESSIVE')"
+                    + " AND (SELECT count(DISTINCT date_trunc('month', a2.raised_at AT TIME ZONE 'America/Santiago'))"
+                    + " FROM vulnerability_alert a2 JOIN case_file cf2 ON cf2.id = a2.case_id WHERE cf2.child_id = cf.child_id"
+                    + " AND a2.kind NOT IN ('SIMULTANEOUS', 'SUCCESSIVE')"
+                    + " AND a2.raised_at AT TIME ZONE 'America/Santiago' >= date_trunc('month', CAST(?2 AS DATE))"
+                    + " - make_interval(months => ?3 - 1)"
+                    + " AND (a2.raised_at AT TIME ZONE 'America/Santiago')::date <= CAST(?2 AS DATE)) >= ?3"
+                    + " AND NOT EXISTS (SELECT 1 FROM vulnerability_alert o JOIN case_file co ON co.id = o.case_id"
+                    + " WHERE co.child_id = cf.child_id AND o.kind = 'SUCCESSIVE' AND o.state <> 'RESOLVED')"
+                    + " ORDER BY cf.child_id, a.raised_at DESC, a.id DESC" + ON_CONFLICT,
+                    comuna, today, on.get(AlertRule.SUCCESSIVE)));
+        }
+        List<Long> escalated = escalation.escalate(comuna, on.get(AlertRule.ESCALATION));
+        return new RunResult(raised, resolved, escalated);
+    }
+
+    private List<Long> autoResolve(long comuna, String kind, String causeGone) {
+        List<Long> ids = ids("UPDATE vulnerability_alert a SET state = 'RESOLVED', resolved_by = 'sistema',"
+                + " resolved_at = now(), resolution_reason = '" + AUTO_RESOLVED + "', version = version + 1"
+                + " WHERE a.comuna_id = ?1 AND a.source = 'RULE' AND a.kind = '" + kind + "' AND a.state <> 'RESOLVED'"
+                + " AND " + causeGone + " RETURNING a.id", comuna);
+        ids.forEach(id -> audit.record(AuditAction.UPDATE, "VULNERABILITY_ALERT", id, AuditOutcome.SUCCESS,
+                "resuelta: la causa desapareció"));
+        return ids;
+    }
+
+    private List<Long> ids(String sql, Object... parameters) {
+        var query = em.createNativeQuery(sql);
+        for (int i = 0; i < parameters.length; i++) {
+            query.setParameter(i + 1, parameters[i]);
+        }
+        @SuppressWarnings("unchecked")
+        List<Object> rows = query.getResultList();
+        return new ArrayList<>(rows.stream().map(o -> ((Number) o).longValue()).sorted().toList());
+    }
+}

@@ -1,0 +1,34 @@
+package cl.redlocal.portal.alert.entity;
+
+/**
+ * The automatic alert rules a comuna's coordinator switches on or off and tunes (alert_rule_setting; a
+ * comuna without a row uses the default). The threshold means: RE_ENTRY entries within 5 years;
+ * OVER_INTERVENTION programs at once (more than); REFERRAL_OVERDUE days past the due day; LONG_WAIT days
+ * on a list; SIMULTANEOUS alerts on one child within 30 days; SUCCESSIVE months with an alert in a row;
+ * ESCALATION open alerts on one case that escalate even when none is HIGH.
+ */
+public enum AlertRule {
+    RE_ENTRY(2, AlertSeverity.MEDIUM),
+    OVER_INTERVENTION(3, AlertSeverity.MEDIUM),
+    REFERRAL_OVERDUE(1, AlertSeverity.MEDIUM),
+    LONG_WAIT(60, AlertSeverity.MEDIUM),
+    SIMULTANEOUS(3, AlertSeverity.HIGH),
+    SUCCESSIVE(3, AlertSeverity.MEDIUM),
+    ESCALATION(3, null);
+
+    private final int defaultThreshold;
+    private final AlertSeverity severity;
+
+    AlertRule(int defaultThreshold, AlertSeverity severity) {
+        this.defaultThreshold = defaultThreshold;
+        this.severity = severity;
+    }
+
+    public int defaultThreshold() {
+        return defaultThreshold;
+    }
+
+    public AlertSeverity severity() {
+        return severity;
+    }
+}
