@@ -1,0 +1,110 @@
+package cl.redlocal.portal.it;
+
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static cl.redlocal.portal.it.AlertFixture.COFACILITATOR;
+import static cl.redlocal.portal.it.AlertFixture.COMUNA_CODE;
+import static cl.redlocal.portal.it.AlertFixture.MANAGER;
+import static cl.redlocal.portal.it.AlertFixture.count;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The alert and follow-up pages over HTTP: the inbox's one click to the agenda, the case sections, the log, the territory. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class AlertPagesIT {
+
+    @ArquillianResource
+    URL base;
+
+    @BeforeEach
+    void fixture() {
+        AlertFixture.ensure();
+    }
+
+    @Test
+    void aCofacilitatorSendsAHighAlertToTheNextSessionsAgendaFromTheInbox() throws Exception {
+        AlertFixture.Case kase = AlertFixture.newCase(COMUNA_CODE);
+        long id = AlertFixture.alert(kase, "SUICIDE_RISK", "HIGH", 0);
+        TestDatabase.update("UPDATE vulnerability_alert SET escalated_at = now() WHERE id = ?", id);
+        WebClient web = new WebClient(base);
+        web.signIn(COFACILITATOR, TestSession.DEMO_PASSWORD);
+        HttpResponse<String> inbox = web.get("alerts/inbox.xhtml");
+        assertThat(inbox.statusCode()).isEqualTo(200);
+        assertThat(inbox.body()).contains(kase.code()).contains("A.A.P.").contains("Riesgo suicida")
+                .contains("A la próxima sesión de la Mesa").doesNotContain("Ana Alerta");
+
+        HttpResponse<String> done = web.submit(inbox, "inboxForm", Map.of(), "alerts:" + rowOf(inbox.body(), kase.code()) + ":agenda");
+        assertThat(done.body()).contains("La alerta del caso " + kase.code() + " quedó en la agenda de la próxima sesión de la Mesa.");
+        assertThat(count("SELECT count(*) FROM session_agenda_request WHERE alert_id = ? AND requested_by = ?",
+                id, COFACILITATOR)).isEqualTo(1);
+        String row = rowHtml(done.body(), kase.code());
+        assertThat(row).contains("En agenda").doesNotContain("A la próxima sesión de la Mesa");
+    }
+
+    @Test
+    void theCasePageShowsItsAlertsAndAReEntryAndTheLogExportIsAudited() throws Exception {
+        AlertFixture.Program first = AlertFixture.program(COMUNA_CODE, 5, 0);
+        AlertFixture.Program second = AlertFixture.program(COMUNA_CODE, 5, 0);
+        AlertFixture.Case kase = AlertFixture.newCase(COMUNA_CODE);
+        AlertFixture.stay(kase, first, 500, 200);
+        AlertFixture.stay(kase, second, 20, null);
+        AlertFixture.alert(kase, "SCHOOL_DROPOUT", "MEDIUM", 1);
+        WebClient web = new WebClient(base);
+        web.signIn(second.professional(), TestSession.DEMO_PASSWORD);
+        String page = web.get("cases/case.xhtml?id=" + kase.id()).body();
+        assertThat(page).contains("Alertas de vulnerabilidad").contains("Deserción escolar")
+                .contains("Reingreso dentro de 24 meses de un egreso").contains(first.acronym());
+
+        HttpResponse<String> log = web.get("alerts/log.xhtml");
+        assertThat(log.body()).contains(kase.code());
+        long before = count("SELECT count(*) FROM audit_event WHERE username = ? AND action = 'EXPORT'", second.professional());
+        HttpResponse<byte[]> csv = web.download(log, "logForm", Map.of(), "exportCsv");
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(new String(csv.body(), StandardCharsets.UTF_8)).contains(kase.code()).contains("Deserción escolar");
+        assertThat(count("SELECT count(*) FROM audit_event WHERE username = ? AND action = 'EXPORT'", second.professional()))
+                .isEqualTo(before + 1);
+    }
+
+    @Test
+    void theTerritorialManagerSeesCountsWithoutCases() throws Exception {
+        AlertFixture.Case kase = AlertFixture.newCase(COMUNA_CODE);
+        AlertFixture.alert(kase, "STREET_SITUATION", "HIGH", 0);
+        WebClient web = new WebClient(base);
+        web.signIn(MANAGER, TestSession.DEMO_PASSWORD);
+        HttpResponse<String> page = web.get("alerts/territory.xhtml");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Comuna Alertas").contains("Situación de calle").doesNotContain(kase.code())
+                .doesNotContain("A.A.P.");
+        assertThat(web.get("alerts/inbox.xhtml").statusCode()).isEqualTo(403);
+    }
+
+    private static int rowOf(String html, String code) {
+        Matcher m = Pattern.compile("data-ri=\"(\\d+)\"").matcher(html);
+        int last = -1;
+        int at = html.indexOf(code, html.indexOf("id=\"inboxForm:alerts\""));
+        while (m.find() && m.start() < at) {
+            last = Integer.parseInt(m.group(1));
+        }
+        assertThat(last).as("row of " + code).isGreaterThanOrEqualTo(0);
+        return last;
+    }
+
+    private static String rowHtml(String html, String code) {
+        int at = html.indexOf(code, html.indexOf("id=\"inboxForm:alerts\""));
+        int start = html.lastIndexOf("<tr", at);
+        int end = html.indexOf("</tr>", at);
+        return html.substring(start, end);
+    }
+}
