@@ -90,6 +90,55 @@ class AlertPagesIT {
         assertThat(web.get("alerts/inbox.xhtml").statusCode()).isEqualTo(403);
     }
 
+    @Test
+    void aProfessionalRecordsTheExitOnTheCasePageAndADueFollowUpOnTheDuePage() throws Exception {
+        AlertFixture.Program earlier = AlertFixture.program(COMUNA_CODE, 5, 0);
+        AlertFixture.Program program = AlertFixture.program(COMUNA_CODE, 5, 3);
+        AlertFixture.Case kase = AlertFixture.newCase(COMUNA_CODE);
+        AlertFixture.stay(kase, earlier, 900, 800);
+        long stay = AlertFixture.stay(kase, program, 300, null);
+        WebClient web = new WebClient(base);
+        web.signIn(program.professional(), TestSession.DEMO_PASSWORD);
+        HttpResponse<String> page = web.get("cases/case.xhtml?id=" + kase.id());
+        assertThat(page.body()).contains("Registrar egreso");
+
+        HttpResponse<String> refused = web.submit(page, "caseFollowUp", Map.of("exitReason", ""), "stays:1:exit");
+        assertThat(refused.body()).contains("Indique el motivo del egreso y si se lograron los objetivos del plan.");
+        assertThat(TestDatabase.value("SELECT ended_on FROM case_involvement WHERE id = ?", stay)).isNull();
+        assertThat(TestDatabase.value("SELECT occupied FROM program WHERE id = ?", program.id())).isEqualTo(3);
+
+        HttpResponse<String> done = web.submit(refused, "caseFollowUp",
+                Map.of("exitReason", "Objetivos del plan cumplidos", "goals_input", "YES"), "stays:1:exit");
+        assertThat(done.body()).contains("quedó registrado; se liberó el cupo");
+        assertThat(TestDatabase.value("SELECT goals_achieved FROM case_involvement WHERE id = ?", stay)).isEqualTo("YES");
+        assertThat(TestDatabase.value("SELECT occupied FROM program WHERE id = ?", program.id())).isEqualTo(2);
+        assertThat(count("SELECT count(*) FROM followup_task WHERE involvement_id = ?", stay)).isEqualTo(4);
+
+        TestDatabase.update("UPDATE followup_task SET due_on = current_date - 1 WHERE involvement_id = ? AND months = 3", stay);
+        HttpResponse<String> due = web.get("followup/due.xhtml");
+        assertThat(due.body()).contains(kase.code()).contains("A.A.P.");
+        HttpResponse<String> selected = web.submit(due, "dueForm", Map.of(), "tasks:" + row(due.body(), "dueForm:tasks",
+                kase.code()) + ":record");
+        HttpResponse<String> empty = web.submit(selected, "dueForm", Map.of("notes", ""), "complete");
+        assertThat(empty.body()).contains("Escriba las notas del seguimiento.");
+        HttpResponse<String> recorded = web.submit(empty, "dueForm", Map.of("notes", "Asiste regularmente al colegio"),
+                "complete");
+        assertThat(recorded.body()).contains("El seguimiento del caso " + kase.code() + " quedó registrado.");
+        assertThat(TestDatabase.value("SELECT notes FROM followup_task WHERE involvement_id = ? AND months = 3", stay))
+                .isEqualTo("Asiste regularmente al colegio");
+    }
+
+    private static int row(String html, String tableId, String code) {
+        Matcher m = Pattern.compile("data-ri=\"(\\d+)\"").matcher(html);
+        int last = -1;
+        int at = html.indexOf(code, html.indexOf("id=\"" + tableId + "\""));
+        while (m.find() && m.start() < at) {
+            last = Integer.parseInt(m.group(1));
+        }
+        assertThat(last).as("row of " + code).isGreaterThanOrEqualTo(0);
+        return last;
+    }
+
     private static int rowOf(String html, String code) {
         Matcher m = Pattern.compile("data-ri=\"(\\d+)\"").matcher(html);
         int last = -1;

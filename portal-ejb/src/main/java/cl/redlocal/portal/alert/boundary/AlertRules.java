@@ -1,12 +1,10 @@
 package cl.redlocal.portal.alert.boundary;
 
+import cl.redlocal.portal.alert.control.AlertEscalation;
 import cl.redlocal.portal.alert.entity.AlertRule;
 import cl.redlocal.portal.audit.boundary.AuditLog;
 import cl.redlocal.portal.audit.control.AuditAction;
 import cl.redlocal.portal.audit.control.AuditOutcome;
-import cl.redlocal.portal.cases.entity.CaseFile;
-import cl.redlocal.portal.notify.Notifier;
-import cl.redlocal.portal.notify.Notifier.Notice;
 import cl.redlocal.portal.platform.PortalClock;
 import cl.redlocal.portal.security.control.Caller;
 import cl.redlocal.portal.security.entity.Role;
@@ -21,9 +19,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The automatic alert rules. Each rule is one INSERT ... SELECT whose rows carry a cause key (the
@@ -49,9 +45,6 @@ public class AlertRules {
     EntityManager em;
 
     @Inject
-    Notifier notifier;
-
-    @Inject
     PortalClock clock;
 
     @Inject
@@ -61,7 +54,7 @@ public class AlertRules {
     Caller caller;
 
     @Inject
-    cl.redlocal.portal.alert.control.AlertEscalation escalation;
+    AlertEscalation escalation;
 
     @Schedule(minute = "7", hour = "*", persistent = false)
     @PermitAll
@@ -94,7 +87,7 @@ public class AlertRules {
     }
 
     RunResult runComuna(long comuna, LocalDate today) {
-        Map<AlertRule, Integer> on = escalation.enabled(comuna);
+        java.util.Map<AlertRule, Integer> on = escalation.enabled(comuna);
         List<Long> raised = new ArrayList<>();
         List<Long> resolved = new ArrayList<>();
         resolved.addAll(autoResolve(comuna, "REFERRAL_OVERDUE", "NOT EXISTS (SELECT 1 FROM referral r WHERE"
