@@ -128,6 +128,30 @@ class AlertPagesIT {
                 .isEqualTo("Asiste regularmente al colegio");
     }
 
+    @Test
+    void aProfessionalRaisesAManualAlertOnTheCasePageWithSpanishMessagesForMissingFields() throws Exception {
+        AlertFixture.Program program = AlertFixture.program(COMUNA_CODE, 5, 0);
+        AlertFixture.Case kase = AlertFixture.newCase(COMUNA_CODE);
+        AlertFixture.stay(kase, program, 30, null);
+        WebClient web = new WebClient(base);
+        web.signIn(program.professional(), TestSession.DEMO_PASSWORD);
+        HttpResponse<String> page = web.get("cases/case.xhtml?id=" + kase.id());
+        assertThat(page.body()).contains("Nueva alerta manual").contains("El caso no tiene alertas.");
+
+        HttpResponse<String> refused = web.submit(page, "caseAlertForm",
+                Map.of("kind_input", "", "severity_input", "", "description", ""), "raise");
+        assertThat(refused.body()).contains("Elija el tipo de alerta.").contains("Elija la gravedad.")
+                .contains("Describa lo observado.");
+        assertThat(count("SELECT count(*) FROM vulnerability_alert WHERE case_id = ?", kase.id())).isZero();
+
+        HttpResponse<String> raised = web.submit(refused, "caseAlertForm", Map.of("kind_input", "SUBSTANCE_USE",
+                "severity_input", "HIGH", "description", "Consumo problemático informado por el colegio"), "raise");
+        assertThat(raised.body()).contains("La alerta quedó registrada.").contains("Consumo de alcohol o drogas");
+        assertThat(TestDatabase.value("SELECT severity || '/' || raised_by || '/' || (escalated_at IS NOT NULL)"
+                + " FROM vulnerability_alert WHERE case_id = ?", kase.id()))
+                .isEqualTo("HIGH/" + program.professional() + "/true");
+    }
+
     private static int row(String html, String tableId, String code) {
         Matcher m = Pattern.compile("data-ri=\"(\\d+)\"").matcher(html);
         int last = -1;
