@@ -90,6 +90,9 @@ class PlanPagesIT {
         assertThat(html).contains("class=\"row-overdue\" id=\"action-" + paAction + "\"")
                 .contains("<tr id=\"action-" + pbAction + "\"");
 
+        assertThat(editButton(html, pbAction)).as("PB edits its own action").isNotNull();
+        assertThat(editButton(html, paAction)).as("PB does not edit PA's action").isNull();
+
         String casePage = pb.get("cases/case.xhtml?id=" + k4).body();
         assertThat(casePage).contains("id=\"casePlan\"", "Acción PA " + tag, "row-overdue");
 
@@ -101,6 +104,37 @@ class PlanPagesIT {
         assertThat(new String(pdf.body(), 0, 4, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF");
         assertThat(TestDatabase.count("SELECT count(*) FROM audit_event WHERE username = ? AND action = 'EXPORT'"
                 + " AND entity_type = 'PLAN'", PlanFixture.PB)).isEqualTo(exports + 1);
+
+        // PA marks its action done through the page's edit button
+        HttpResponse<String> paPage = pa.get("plan/plan.xhtml?case=" + k4);
+        HttpResponse<String> editing = pa.submit(paPage, "actions", Map.of(), editButton(paPage.body(), paAction));
+        assertThat(editing.body()).contains("Editar acción", "Acción PA " + tag);
+        pa.submit(editing, "actionForm", action(goal, "Acción PA " + tag, PlanFixture.programId("PA"),
+                today.minusDays(20), today.minusDays(2), "DONE", "100"), "save");
+        assertThat(TestDatabase.value("SELECT status FROM plan_action WHERE id = ?", paAction)).isEqualTo("DONE");
+        String afterDone = pb.get("plan/plan.xhtml?case=" + k4).body();
+        assertThat(afterDone).contains("<tr id=\"action-" + paAction + "\"").doesNotContain("class=\"row-overdue\" id=\"action-" + paAction + "\"");
+        // and PB reviews the plan: every goal partly achieved
+        pbPage = pb.get("plan/plan.xhtml?case=" + k4);
+        Map<String, String> review = new HashMap<>(Map.of("reviewedOn", today.toString(), "reviewNotes", "Revisión " + tag));
+        java.util.regex.Matcher selects = java.util.regex.Pattern.compile("name=\"reviewForm:(goals:\\d+:achieved)\"")
+                .matcher(pbPage.body());
+        while (selects.find()) {
+            review.put(selects.group(1), "PARTLY");
+        }
+        pbPage = pb.submit(pbPage, "reviewForm", review, "save");
+        assertThat(pbPage.body()).contains("Revisión " + tag, "Parcialmente");
+        assertThat(TestDatabase.value("SELECT rg.achieved FROM plan_review_goal rg JOIN plan_review r ON r.id = rg.review_id"
+                + " WHERE r.notes = ? AND rg.goal_id = ?", "Revisión " + tag, goal)).isEqualTo("PARTLY");
+    }
+
+    /** The name (without the form id) of the edit button in the row of this action, or null when there is none. */
+    private static String editButton(String html, long actionId) {
+        int row = html.indexOf("id=\"action-" + actionId + "\"");
+        int end = html.indexOf("</tr>", row);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"actions:([^\"]*:edit)\"")
+                .matcher(html.substring(row, end));
+        return m.find() ? m.group(1) : null;
     }
 
     @Test
