@@ -7,7 +7,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
 import java.net.URL;
+import java.time.Duration;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -187,5 +193,34 @@ class PlanPagesIT {
         assertThat(page).contains("id=\"notFound\"").doesNotContain("A1").doesNotContain("Pedro");
         assertThat(pc.get("plan/accompaniment.xhtml?family=" + PlanFixture.familyId("PL-F1")).body())
                 .contains("id=\"notFound\"");
+    }
+
+    @Test
+    void inChromiumTheOverdueActionIsShadedAndTheNavigationLeadsToTheOverdueList() {
+        ChromeDriver browser = Browser.start();
+        try {
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+            browser.get(base + "login.xhtml");
+            browser.findElement(By.id("login:username")).sendKeys(PlanFixture.PB);
+            browser.findElement(By.id("login:password")).sendKeys(TestSession.DEMO_PASSWORD);
+            browser.findElement(By.id("login:submit")).click();
+            wait.until(ExpectedConditions.urlContains("index.xhtml"));
+
+            browser.get(base + "plan/plan.xhtml?case=" + PlanFixture.caseId("P-0001"));
+            String overdue = browser.findElement(By.cssSelector("#action-" + PlanFixture.actionId("A1") + " td"))
+                    .getCssValue("background-color");
+            String onTime = browser.findElement(By.cssSelector("#action-" + PlanFixture.actionId("A2") + " td"))
+                    .getCssValue("background-color");
+            Browser.screenshot(browser, "plan-overdue");
+            assertThat(overdue).isEqualTo("rgba(255, 245, 244, 1)");
+            assertThat(onTime).isNotEqualTo(overdue);
+            assertThat(browser.findElement(By.id("overdueCount")).getText()).contains("acciones atrasadas");
+
+            browser.findElement(By.id("navPlanOverdue")).click();
+            wait.until(ExpectedConditions.urlContains("plan/overdue.xhtml"));
+            assertThat(browser.findElement(By.id("overdue:table")).getText()).contains("A4", "P-0001");
+        } finally {
+            browser.quit();
+        }
     }
 }
