@@ -151,5 +151,9 @@ BEGIN
     RETURN NEW;
 END
 $$;
-CREATE TRIGGER comuna_diagnosis_instrument AFTER INSERT ON comuna
+-- Deferred to the end of the transaction: the instrument's rows take ids from their sequences, and run
+-- inside the comuna's INSERT they would change what lastval() answers, which is how EclipseLink reads the
+-- new comuna's IDENTITY id right after inserting it.
+CREATE CONSTRAINT TRIGGER comuna_diagnosis_instrument AFTER INSERT ON comuna
+    DEFERRABLE INITIALLY DEFERRED
     FOR EACH ROW EXECUTE FUNCTION comuna_gets_diagnosis_instrument();

@@ -61,6 +61,7 @@ class DiagnosisIT {
             String code = "T" + System.nanoTime() % 100000000L;
             long comuna = FixtureSql.insert(c, "INSERT INTO comuna (code, name, region) VALUES (?, ?, 'Región Demo')"
                     + " RETURNING id", code, "Comuna Nueva " + code);
+            c.createStatement().execute("SET CONSTRAINTS ALL IMMEDIATE"); // what the commit would run
             List<String> codes = new ArrayList<>();
             List<Integer> counts = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT d.code, count(i.id), min(i.scale_min), max(i.scale_max)"
