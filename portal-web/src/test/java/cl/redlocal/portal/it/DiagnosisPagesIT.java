@@ -108,4 +108,48 @@ class DiagnosisPagesIT {
         assertThat(itemMessage).isGreaterThan(skippedAt).isLessThan(nextNote);
         assertThat(TestDatabase.count("SELECT count(*) FROM diagnosis WHERE case_id = ?", caseId)).isEqualTo(1);
     }
+
+    @Test
+    void theComparePageShowsTheAveragePerDimensionBeforeAndAfterWithAChartAndTheChangedItems() {
+        DiagnosisFixture.Program program = DiagnosisFixture.program();
+        long caseId = DiagnosisFixture.caseOf(program);
+        DiagnosisFixture.diagnosis(caseId, program);                 // version 1: every item 2
+        DiagnosisFixture.diagnosis(caseId, program, "HEALTH=4");     // version 2: health 4
+        WebClient web = new WebClient(base);
+        web.signIn(program.professional(), TestSession.DEMO_PASSWORD);
+
+        String html = web.get("diagnosis/compare.xhtml?case=" + caseId).body();
+        Matcher health = Pattern.compile("<tr class=\"dimension-HEALTH\">(.*?)</tr>", Pattern.DOTALL).matcher(html);
+        assertThat(health.find()).isTrue();
+        assertThat(health.group(1)).containsPattern("class=\"before\">2[,.]00<").containsPattern("class=\"after\">4[,.]00<");
+        Matcher family = Pattern.compile("<tr class=\"dimension-FAMILY\">(.*?)</tr>", Pattern.DOTALL).matcher(html);
+        assertThat(family.find()).isTrue();
+        assertThat(family.group(1)).containsPattern("class=\"before\">2[,.]00<").containsPattern("class=\"after\">2[,.]00<");
+        assertThat(html).contains("id=\"chart\"").contains("id=\"itemTable\"");
+        // the case page links to the comparison once there are two versions
+        assertThat(web.get("cases/case.xhtml?id=" + caseId).body()).contains("id=\"compareDiagnosis\"");
+    }
+
+    @Test
+    void theInstrumentPageIsForTheCoordinatorWhoseDraftRefusesAScaleWithoutALabelPerLevel() {
+        WebClient professional = new WebClient(base);
+        professional.signIn(DiagnosisFixture.program().professional(), TestSession.DEMO_PASSWORD);
+        assertThat(professional.get("diagnosis/instrument.xhtml").statusCode()).isEqualTo(403);
+
+        WebClient web = new WebClient(base);
+        web.signIn(DiagnosisFixture.COORDINATOR, TestSession.DEMO_PASSWORD);
+        HttpResponse<String> page = web.get("diagnosis/instrument.xhtml");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("id=\"history\"");
+        if (!page.body().contains("name=\"draft:dims:0:items:0:labels\"")) {
+            page = web.submit(page, "start", Map.of(), "edit");
+        }
+        assertThat(page.body()).contains("name=\"draft:dims:0:items:0:labels\"");
+        Object draftVersion = TestDatabase.value("SELECT version FROM diagnosis_instrument WHERE comuna_id = ? AND state = 'DRAFT'",
+                DiagnosisFixture.comunaId());
+        HttpResponse<String> answer = web.submit(page, "draft", Map.of("dims:0:items:0:labels", "Bajo|Alto"), "save");
+        assertThat(answer.body()).contains("necesita 4 etiquetas");
+        assertThat(TestDatabase.value("SELECT version FROM diagnosis_instrument WHERE comuna_id = ? AND state = 'DRAFT'",
+                DiagnosisFixture.comunaId())).as("nothing saved").isEqualTo(draftVersion);
+    }
 }
