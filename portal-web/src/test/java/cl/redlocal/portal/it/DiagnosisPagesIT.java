@@ -7,7 +7,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
 import java.net.URL;
+import java.time.Duration;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -151,5 +157,40 @@ class DiagnosisPagesIT {
         assertThat(answer.body()).contains("necesita 4 etiquetas");
         assertThat(TestDatabase.value("SELECT version FROM diagnosis_instrument WHERE comuna_id = ? AND state = 'DRAFT'",
                 DiagnosisFixture.comunaId())).as("nothing saved").isEqualTo(draftVersion);
+    }
+
+    @Test
+    void inChromiumAProfessionalNotInvolvedFindsNoDiagnosisAndAnInvolvedOneSeesTheComparisonChartDrawn() {
+        DiagnosisFixture.Program holder = DiagnosisFixture.program();
+        DiagnosisFixture.Program outsider = DiagnosisFixture.program();
+        long caseId = DiagnosisFixture.caseOf(holder);
+        DiagnosisFixture.diagnosis(caseId, holder);
+        DiagnosisFixture.diagnosis(caseId, holder, "INCOME=3");
+
+        WebClient other = new WebClient(base);
+        other.signIn(outsider.professional(), TestSession.DEMO_PASSWORD);
+        String denied = other.get("diagnosis/diagnosis.xhtml?case=" + caseId).body();
+        assertThat(denied).contains("id=\"notFound\"").doesNotContain("Persona " + holder.professional());
+
+        ChromeDriver browser = Browser.start();
+        try {
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+            browser.get(base + "login.xhtml");
+            browser.findElement(By.id("login:username")).sendKeys(holder.professional());
+            browser.findElement(By.id("login:password")).sendKeys(TestSession.DEMO_PASSWORD);
+            browser.findElement(By.id("login:submit")).click();
+            wait.until(ExpectedConditions.urlContains("index.xhtml"));
+            browser.get(base + "cases/case.xhtml?id=" + caseId);
+            browser.findElement(By.id("compareDiagnosis")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[id='chart'] canvas")));
+            assertThat(browser.findElement(By.cssSelector("tr.dimension-INCOME")).getText()).containsPattern("2[,.]00")
+                    .containsPattern("3[,.]00");
+            Browser.screenshot(browser, "diagnosis-compare");
+        } catch (RuntimeException | AssertionError e) {
+            Browser.screenshot(browser, "failed-diagnosis-compare");
+            throw e;
+        } finally {
+            browser.quit();
+        }
     }
 }
