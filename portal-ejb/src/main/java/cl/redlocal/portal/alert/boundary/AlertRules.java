@@ -103,6 +103,10 @@ public class AlertRules {
                 + " 'ref:' || r.id = a.cause_key AND r.state IN ('SENT', 'RECEIVED'))"));
         resolved.addAll(autoResolve(comuna, "LONG_WAIT", "NOT EXISTS (SELECT 1 FROM waiting_entry w WHERE"
                 + " 'wait:' || w.id = a.cause_key AND w.exited_at IS NULL)"));
+        resolved.addAll(autoResolve(comuna, "PLAN_OVERDUE", "NOT EXISTS (SELECT 1 FROM plan_action pa WHERE"
+                + " 'action:' || pa.id = a.cause_key AND pa.status IN ('PENDING', 'IN_PROGRESS'))"));
+        resolved.addAll(autoResolve(comuna, "NO_CONTACT", "NOT EXISTS (SELECT 1 FROM family_last_contact f WHERE"
+                + " 'contact:' || f.accompaniment_id || ':' || coalesce(f.last_contact_on, f.started_on) = a.cause_key)"));
         if (on.containsKey(AlertRule.OVER_INTERVENTION)) {
             resolved.addAll(autoResolve(comuna, "OVER_INTERVENTION", "(SELECT count(*) FROM case_involvement i"
                     + " WHERE i.case_id = a.case_id AND i.ended_on IS NULL) <= " + on.get(AlertRule.OVER_INTERVENTION)));
@@ -174,6 +178,27 @@ public class AlertRules {
                     + " WHERE co.child_id = cf.child_id AND o.kind = 'SUCCESSIVE' AND o.state <> 'RESOLVED')"
                     + " ORDER BY cf.child_id, a.raised_at DESC, a.id DESC" + ON_CONFLICT,
                     comuna, today, on.get(AlertRule.SUCCESSIVE)));
+        }
+        if (on.containsKey(AlertRule.PLAN_OVERDUE)) {
+            // each open action past its due day by the threshold, on the case of its plan; done or cancelled resolves it
+            raised.addAll(ids(INSERT + "SELECT pa.comuna_id, wp.case_id, 'PLAN_OVERDUE', 'MEDIUM',"
+                    + " 'Acción del plan vencida desde el ' || to_char(pa.due_on, 'DD-MM-YYYY') || ' (' || p.acronym || ')',"
+                    + " 'RULE', 'sistema', 'action:' || pa.id FROM plan_action pa JOIN work_plan wp ON wp.id = pa.plan_id"
+                    + " JOIN program p ON p.id = pa.program_id WHERE pa.comuna_id = ?1"
+                    + " AND pa.status IN ('PENDING', 'IN_PROGRESS') AND pa.due_on <= CAST(?2 AS DATE) - ?3" + ON_CONFLICT,
+                    comuna, today, on.get(AlertRule.PLAN_OVERDUE)));
+        }
+        if (on.containsKey(AlertRule.NO_CONTACT)) {
+            // every open case of a child of a family under accompaniment without a session for N days; the
+            // last contact is the cause, so a new session resolves it and a new silence raises a new one
+            raised.addAll(ids(INSERT + "SELECT cf.comuna_id, cf.id, 'NO_CONTACT', 'MEDIUM',"
+                    + " 'Sin contacto con la familia desde el ' || to_char(coalesce(f.last_contact_on, f.started_on),"
+                    + " 'DD-MM-YYYY'), 'RULE', 'sistema',"
+                    + " 'contact:' || f.accompaniment_id || ':' || coalesce(f.last_contact_on, f.started_on)"
+                    + " FROM family_last_contact f JOIN child ch ON ch.family_id = f.family_id"
+                    + " JOIN case_file cf ON cf.child_id = ch.id AND cf.status = 'OPEN' WHERE f.comuna_id = ?1"
+                    + " AND coalesce(f.last_contact_on, f.started_on) <= CAST(?2 AS DATE) - ?3" + ON_CONFLICT,
+                    comuna, today, on.get(AlertRule.NO_CONTACT)));
         }
         List<Long> escalated = escalation.escalate(comuna, on.get(AlertRule.ESCALATION));
         return new RunResult(raised, resolved, escalated);

@@ -22,6 +22,8 @@ public final class AlertTexts {
             case "LONG_WAIT" -> "espera prolongada";
             case "SIMULTANEOUS" -> "alertas simultáneas";
             case "SUCCESSIVE" -> "alertas sucesivas";
+            case "PLAN_OVERDUE" -> "acción del plan vencida";
+            case "NO_CONTACT" -> "sin contacto con la familia";
             case "DOMESTIC_VIOLENCE" -> "violencia intrafamiliar";
             case "SEXUAL_ABUSE" -> "abuso sexual";
             case "NEGLECT" -> "negligencia";

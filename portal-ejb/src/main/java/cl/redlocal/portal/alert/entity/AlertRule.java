@@ -5,6 +5,8 @@ package cl.redlocal.portal.alert.entity;
  * comuna without a row uses the default). The threshold means: RE_ENTRY entries within 5 years;
  * OVER_INTERVENTION programs at once (more than); REFERRAL_OVERDUE days past the due day; LONG_WAIT days
  * on a list; SIMULTANEOUS alerts on one child within 30 days; SUCCESSIVE months with an alert in a row;
+ * PLAN_OVERDUE days an open plan action is past its due day; NO_CONTACT days since the last session with
+ * a family under accompaniment (or its start);
  * ESCALATION open alerts on one case that escalate even when none is HIGH.
  */
 public enum AlertRule {
@@ -14,6 +16,8 @@ public enum AlertRule {
     LONG_WAIT(60, AlertSeverity.MEDIUM),
     SIMULTANEOUS(3, AlertSeverity.HIGH),
     SUCCESSIVE(3, AlertSeverity.MEDIUM),
+    PLAN_OVERDUE(7, AlertSeverity.MEDIUM),
+    NO_CONTACT(30, AlertSeverity.MEDIUM),
     ESCALATION(3, null);
 
     private final int defaultThreshold;
