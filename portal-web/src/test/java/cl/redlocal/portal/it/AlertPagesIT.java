@@ -54,6 +54,22 @@ class AlertPagesIT {
     }
 
     @Test
+    void aCofacilitatorSendsAnAlertToTheNextSessionsAgendaFromTheCasePage() throws Exception {
+        AlertFixture.Case kase = AlertFixture.newCase(COMUNA_CODE);
+        long id = AlertFixture.alert(kase, "PLAN_OVERDUE", "MEDIUM", 0);
+        WebClient web = new WebClient(base);
+        web.signIn(COFACILITATOR, TestSession.DEMO_PASSWORD);
+        HttpResponse<String> page = web.get("cases/case.xhtml?id=" + kase.id());
+        assertThat(page.body()).contains("Acción del plan vencida").contains("caseAlerts:alerts:0:agenda");
+
+        HttpResponse<String> done = web.submit(page, "caseAlerts", Map.of(), "alerts:0:agenda");
+        assertThat(done.body()).contains("La alerta del caso " + kase.code() + " quedó en la agenda de la próxima sesión de la Mesa.")
+                .doesNotContain("caseAlerts:alerts:0:agenda");
+        assertThat(count("SELECT count(*) FROM session_agenda_request WHERE alert_id = ? AND requested_by = ?",
+                id, COFACILITATOR)).isEqualTo(1);
+    }
+
+    @Test
     void theCasePageShowsItsAlertsAndAReEntryAndTheLogExportIsAudited() throws Exception {
         AlertFixture.Program first = AlertFixture.program(COMUNA_CODE, 5, 0);
         AlertFixture.Program second = AlertFixture.program(COMUNA_CODE, 5, 0);

@@ -80,6 +80,17 @@ public class CaseAlertsBacking implements Serializable {
         rows = null;
     }
 
+    /** A co-facilitator puts the alert on the next table session's agenda from the case page (once). */
+    public void toAgenda(AlertRow row) {
+        try {
+            messages.info(alerts.requestAgenda(row.id()) ? "alerts.agenda.done" : "alerts.agenda.already",
+                    row.caseCode());
+        } catch (BusinessException e) {
+            messages.error(e);
+        }
+        rows = null;
+    }
+
     public void resolve(AlertRow row) {
         try {
             alerts.resolve(row.id(), row.version(), reason);
