@@ -97,6 +97,7 @@ public class DemoData {
                 .setParameter("p", programs.get("PIE")).setMaxResults(1).getResultList()
                 .forEach(w -> w.overridePosition(1, "Plazo fijado por el Tribunal de Familia; acordado en la Mesa de"
                         + " Gestión de Casos", "cofacilitador.opd", ANCHOR.atTime(12, 0).toInstant(ZoneOffset.ofHours(-3))));
+        plansAndAccompaniment(demo);
         // the first line of each program's capacity history
         em.createNativeQuery("INSERT INTO capacity_change (comuna_id, program_id, changed_at, changed_by, slots_after,"
                 + " occupied_after, note) SELECT comuna_id, id, coalesce(confirmed_at, now()), 'coordinador', slots,"
@@ -321,6 +322,96 @@ public class DemoData {
                         outcome == 5 ? sender : receiver, before, referral.getRejectionReason()));
             }
         }
+    }
+
+    /**
+     * Integrated plans for the first open cases of Comuna Demo with two or more programs (goals of two
+     * dimensions, an action per program: one overdue, one in progress, one done; a review for some), and
+     * family accompaniment for eight families (one without contact for 45 days). Written in SQL: the plan
+     * and accompaniment tables carry ids, not relations.
+     */
+    private void plansAndAccompaniment(Comuna demo) {
+        Random r = new Random(55L);
+        @SuppressWarnings("unchecked")
+        List<Object[]> cases = em.createNativeQuery("SELECT c.id, ch.family_id FROM case_file c JOIN child ch ON"
+                + " ch.id = c.child_id WHERE c.comuna_id = ?1 AND c.status = 'OPEN' AND (SELECT count(*) FROM"
+                + " case_involvement i WHERE i.case_id = c.id AND i.ended_on IS NULL) >= 2 ORDER BY c.id LIMIT 30")
+                .setParameter(1, demo.getId()).getResultList();
+        String[][] actions = {{"Coordinar con el colegio la asistencia diaria", "EDUCATION"},
+                {"Visita domiciliaria para acordar rutinas y normas de cuidado", "FAMILY"},
+                {"Control de salud y vacunas al día en el CESFAM", "HEALTH"},
+                {"Postulación a subsidio y apoyo de Programa Familias", "INCOME"}};
+        int index = 0;
+        for (Object[] c : cases) {
+            long caseId = ((Number) c[0]).longValue();
+            long plan = insertId("INSERT INTO work_plan (comuna_id, case_id, family_id, created_by) VALUES (?1, ?2,"
+                    + " CAST(?3 AS BIGINT), 'cofacilitador.opd') RETURNING id", demo.getId(), caseId, c[1]);
+            long educationGoal = insertId("INSERT INTO plan_goal (plan_id, dimension, description, added_by) VALUES"
+                    + " (?1, 'EDUCATION', 'Asiste regularmente y mejora su rendimiento escolar', 'cofacilitador.opd')"
+                    + " RETURNING id", plan);
+            long familyGoal = insertId("INSERT INTO plan_goal (plan_id, dimension, description, added_by) VALUES"
+                    + " (?1, 'FAMILY', 'La familia sostiene rutinas de cuidado y buen trato', 'cofacilitador.opd')"
+                    + " RETURNING id", plan);
+            @SuppressWarnings("unchecked")
+            List<Object> programsOfCase = em.createNativeQuery("SELECT program_id FROM case_involvement WHERE case_id = ?1"
+                    + " AND ended_on IS NULL ORDER BY started_on, id LIMIT 3").setParameter(1, caseId).getResultList();
+            int k = 0;
+            for (Object program : programsOfCase) {
+                String[] action = actions[(index + k) % actions.length];
+                String status = new String[]{"PENDING", "IN_PROGRESS", "DONE"}[k % 3];
+                LocalDate due = k % 3 == 0 ? ANCHOR.minusDays(5 + r.nextInt(20)) : ANCHOR.plusDays(10 + r.nextInt(40));
+                em.createNativeQuery("INSERT INTO plan_action (plan_id, goal_id, comuna_id, description, program_id,"
+                                + " responsible_name, starts_on, due_on, status, progress, created_by) VALUES (?1, ?2, ?3, ?4,"
+                                + " ?5, ?6, ?7, ?8, ?9, ?10, 'cofacilitador.opd')")
+                        .setParameter(1, plan).setParameter(2, action[1].equals("FAMILY") ? familyGoal : educationGoal)
+                        .setParameter(3, demo.getId()).setParameter(4, action[0])
+                        .setParameter(5, ((Number) program).longValue())
+                        .setParameter(6, "Dupla psicosocial").setParameter(7, java.sql.Date.valueOf(ANCHOR.minusDays(60)))
+                        .setParameter(8, java.sql.Date.valueOf(due)).setParameter(9, status)
+                        .setParameter(10, status.equals("DONE") ? 100 : status.equals("IN_PROGRESS") ? 40 : 0)
+                        .executeUpdate();
+                k++;
+            }
+            if (index % 4 == 0) {
+                long review = insertId("INSERT INTO plan_review (plan_id, reviewed_on, reviewed_by, notes) VALUES (?1, ?2,"
+                        + " 'Mesa de Gestión de Casos', 'Revisión del plan con la familia: avances en asistencia escolar,"
+                        + " rutinas familiares aún en proceso.') RETURNING id", plan, java.sql.Date.valueOf(ANCHOR.minusDays(15)));
+                em.createNativeQuery("INSERT INTO plan_review_goal (review_id, goal_id, achieved) VALUES (?1, ?2, 'PARTLY'),"
+                        + " (?1, ?3, 'NO')").setParameter(1, review).setParameter(2, educationGoal)
+                        .setParameter(3, familyGoal).executeUpdate();
+            }
+            if (index < 8 && c[1] != null) {
+                long accompaniment = insertId("INSERT INTO accompaniment (comuna_id, family_id, responsible_user_id,"
+                        + " started_on, started_by, goals, agreed_actions, family_goals) SELECT ?1, ?2, u.id, ?3,"
+                        + " 'cofacilitador.opd', 'Fortalecer competencias parentales', 'Visitas quincenales; taller de"
+                        + " crianza', 'Que los niños vayan todos los días al colegio' FROM app_user u WHERE u.username ="
+                        + " 'cofacilitador.opd' AND NOT EXISTS (SELECT 1 FROM accompaniment a WHERE a.family_id = ?2)"
+                        + " RETURNING id", demo.getId(), ((Number) c[1]).longValue(), java.sql.Date.valueOf(ANCHOR.minusDays(120)));
+                if (accompaniment > 0) {
+                    int last = index == 0 ? 45 : 3 + r.nextInt(20);
+                    for (int days : new int[]{100, 70, last}) {
+                        em.createNativeQuery("INSERT INTO accompaniment_session (accompaniment_id, held_on, kind, attendees,"
+                                        + " notes, next_step, recorded_by) VALUES (?1, ?2, ?3, 'Madre y niños',"
+                                        + " 'Se revisan acuerdos de rutina y asistencia escolar', 'Próxima visita en 15 días',"
+                                        + " 'cofacilitador.opd')")
+                                .setParameter(1, accompaniment).setParameter(2, java.sql.Date.valueOf(ANCHOR.minusDays(days)))
+                                .setParameter(3, days == last ? "HOME_VISIT" : "OFFICE").executeUpdate();
+                    }
+                }
+            }
+            index++;
+        }
+    }
+
+    /** An INSERT ... RETURNING id; 0 when it inserted nothing. */
+    private long insertId(String sql, Object... parameters) {
+        jakarta.persistence.Query q = em.createNativeQuery(sql);
+        for (int i = 0; i < parameters.length; i++) {
+            q.setParameter(i + 1, parameters[i]);
+        }
+        @SuppressWarnings("unchecked")
+        List<Object> ids = q.getResultList();
+        return ids.isEmpty() ? 0 : ((Number) ids.get(0)).longValue();
     }
 
     /** The adults of reference of a family: always a mother or carer, sometimes a father or a grandmother. */
