@@ -70,6 +70,22 @@ class AlertPagesIT {
     }
 
     @Test
+    void aCofacilitatorRunsTheRulesNowAndTheOverdueReferralsAlertAppears() throws Exception {
+        AlertFixture.Program program = AlertFixture.program(COMUNA_CODE, 5, 0);
+        AlertFixture.Case kase = AlertFixture.newCase(COMUNA_CODE);
+        long referral = AlertFixture.referral(kase, program, 4);
+        WebClient web = new WebClient(base);
+        web.signIn(COFACILITATOR, TestSession.DEMO_PASSWORD);
+        HttpResponse<String> page = web.get("alerts/rules.xhtml");
+        assertThat(page.body()).contains("rulesForm:runNow");
+
+        HttpResponse<String> ran = web.submit(page, "rulesForm", Map.of(), "runNow");
+        assertThat(ran.body()).contains("Reglas ejecutadas:");
+        assertThat(count("SELECT count(*) FROM vulnerability_alert WHERE case_id = ? AND kind = 'REFERRAL_OVERDUE'"
+                + " AND cause_key = ?", kase.id(), "ref:" + referral)).isEqualTo(1);
+    }
+
+    @Test
     void theCasePageShowsItsAlertsAndAReEntryAndTheLogExportIsAudited() throws Exception {
         AlertFixture.Program first = AlertFixture.program(COMUNA_CODE, 5, 0);
         AlertFixture.Program second = AlertFixture.program(COMUNA_CODE, 5, 0);

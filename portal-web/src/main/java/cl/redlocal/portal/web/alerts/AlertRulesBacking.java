@@ -25,6 +25,12 @@ public class AlertRulesBacking implements Serializable {
     @Inject
     Messages messages;
 
+    @Inject
+    cl.redlocal.portal.alert.boundary.AlertRules rules;
+
+    @Inject
+    cl.redlocal.portal.platform.PortalClock clock;
+
     private List<Line> lines;
 
     /** An editable line of the form. */
@@ -66,6 +72,12 @@ public class AlertRulesBacking implements Serializable {
             lines = new ArrayList<>(alerts.settings().stream().map(Line::new).toList());
         }
         return lines;
+    }
+
+    /** Runs every rule of the comuna now, instead of waiting for the hourly run (audited by the service). */
+    public void runNow() {
+        cl.redlocal.portal.alert.boundary.AlertRules.RunResult result = rules.run(clock.today());
+        messages.info("alerts.rules.ran", result.raised().size(), result.resolved().size(), result.escalated().size());
     }
 
     public void save() {
