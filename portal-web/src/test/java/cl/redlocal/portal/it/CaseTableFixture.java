@@ -37,17 +37,8 @@ public final class CaseTableFixture {
     private CaseTableFixture() {
     }
 
-    public static synchronized void ensure() {
-        try (Connection c = TestDatabase.connect()) {
-            c.setAutoCommit(false);
-            c.createStatement().execute("SELECT pg_advisory_xact_lock(990201)");
-            if (id(c, "SELECT id FROM comuna WHERE code = ?", "99201") == null) {
-                create(c);
-            }
-            c.commit();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+    public static void ensure() {
+        FixtureSql.once("99201", CaseTableFixture::create);
     }
 
     public static long caseId(String code) {

@@ -35,6 +35,28 @@ final class FixtureSql {
         }
     }
 
+    /** What a fixture writes the first time; the rest of the run finds it. */
+    interface Creator {
+        void create(Connection c) throws SQLException;
+    }
+
+    /**
+     * Creates a fixture comuna once per database: the IT classes share one database and any of them may
+     * be first, so an advisory lock (per comuna code) serialises them and the comuna's existence says done.
+     */
+    static void once(String comunaCode, Creator creator) {
+        try (Connection c = TestDatabase.connect()) {
+            c.setAutoCommit(false);
+            insert(c, "SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext(?))) l", "fixture-" + comunaCode);
+            if (id(c, "SELECT id FROM comuna WHERE code = ?", comunaCode) == null) {
+                creator.create(c);
+            }
+            c.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A user of a comuna (and program, for a professional) who signs in with the demo password. */
     static long user(Connection c, String username, String role, long comuna, Long program) throws SQLException {
         return insert(c, "INSERT INTO app_user (username, full_name, email, role, comuna_id, program_id, password_hash)"

@@ -43,18 +43,8 @@ public final class OfferFixture {
     }
 
     /** Creates the comunas once per database; later calls find them. */
-    public static synchronized void ensure() {
-        try (Connection c = TestDatabase.connect()) {
-            c.setAutoCommit(false);
-            // serialises the IT classes, each of which may be first
-            c.createStatement().execute("SELECT pg_advisory_xact_lock(990101)");
-            if (id(c, "SELECT id FROM comuna WHERE code = ?", "99101") == null) {
-                create(c);
-            }
-            c.commit();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+    public static void ensure() {
+        FixtureSql.once("99101", OfferFixture::create);
     }
 
     public static long comunaId(String name) {

@@ -35,17 +35,8 @@ public final class PlanFixture {
     private PlanFixture() {
     }
 
-    public static synchronized void ensure() {
-        try (Connection c = TestDatabase.connect()) {
-            c.setAutoCommit(false);
-            c.createStatement().execute("SELECT pg_advisory_xact_lock(990801)");
-            if (id(c, "SELECT id FROM comuna WHERE code = ?", "99801") == null) {
-                create(c);
-            }
-            c.commit();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+    public static void ensure() {
+        FixtureSql.once("99801", PlanFixture::create);
     }
 
     public static long caseId(String code) {

@@ -36,17 +36,8 @@ public final class RegistryFixture {
     private RegistryFixture() {
     }
 
-    public static synchronized void ensure() {
-        try (Connection c = TestDatabase.connect()) {
-            c.setAutoCommit(false);
-            c.createStatement().execute("SELECT pg_advisory_xact_lock(990501)");
-            if (id(c, "SELECT id FROM comuna WHERE code = ?", COMUNA_CODE) == null) {
-                create(c);
-            }
-            c.commit();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+    public static void ensure() {
+        FixtureSql.once(COMUNA_CODE, RegistryFixture::create);
     }
 
     public static long comunaId() {

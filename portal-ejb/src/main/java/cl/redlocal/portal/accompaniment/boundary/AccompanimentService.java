@@ -51,10 +51,7 @@ public class AccompanimentService {
     @RolesAllowed({Role.Names.COFACILITADOR, Role.Names.PROFESIONAL})
     public Optional<Long> familyOfCase(long caseId) {
         CallerProfile me = caller.profile();
-        TypedQuery<CaseFile> q = em.createQuery("SELECT c FROM CaseFile c JOIN FETCH c.child WHERE c.id = :id AND "
-                + CaseAccess.condition(me), CaseFile.class).setParameter("id", caseId);
-        CaseAccess.bind(q, me);
-        Optional<CaseFile> c = q.getResultList().stream().findFirst();
+        Optional<CaseFile> c = CaseAccess.visibleCase(em, me, caseId);
         if (c.isEmpty()) {
             audit.denied("CASE", caseId, "acompañamiento: sin acceso o inexistente");
             return Optional.empty();

@@ -267,15 +267,12 @@ public class AlertService {
 
     private Optional<CaseFile> visibleCase(long caseId) {
         CallerProfile me = caller.profile();
-        TypedQuery<CaseFile> q = em.createQuery("SELECT c FROM CaseFile c WHERE c.id = :id AND "
-                + CaseAccess.condition(me), CaseFile.class).setParameter("id", caseId);
-        CaseAccess.bind(q, me);
-        List<CaseFile> found = q.getResultList();
+        Optional<CaseFile> found = CaseAccess.visibleCase(em, me, caseId);
         if (found.isEmpty()) {
             audit.denied("CASE", caseId, "alertas de un caso sin necesidad de saber");
             return Optional.empty();
         }
-        return Optional.of(found.get(0));
+        return Optional.of(found.get());
     }
 
     /** Adds the initials and the agenda request (two small queries for the whole page). */

@@ -48,15 +48,12 @@ public class CaseService {
     @RolesAllowed({Role.Names.COFACILITADOR, Role.Names.PROFESIONAL})
     public Optional<CaseSummary> find(long caseId) {
         CallerProfile me = caller.profile();
-        TypedQuery<CaseFile> q = em.createQuery("SELECT c FROM CaseFile c JOIN FETCH c.child WHERE c.id = :id AND "
-                + CaseAccess.condition(me), CaseFile.class).setParameter("id", caseId);
-        CaseAccess.bind(q, me);
-        List<CaseFile> found = q.getResultList();
+        Optional<CaseFile> found = CaseAccess.visibleCase(em, me, caseId);
         if (found.isEmpty()) {
             audit.denied("CASE", caseId, "sin acceso o inexistente");
             return Optional.empty();
         }
-        CaseFile c = found.get(0);
+        CaseFile c = found.get();
         Child child = c.getChild();
         LocalDate today = clock.today();
         // every involvement of the child, in this case or an earlier one: the trajectory crosses cases

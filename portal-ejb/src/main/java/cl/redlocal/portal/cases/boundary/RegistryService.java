@@ -362,15 +362,12 @@ public class RegistryService {
 
     private Optional<CaseFile> visibleCase(long caseId) {
         CallerProfile me = caller.profile();
-        TypedQuery<CaseFile> q = em.createQuery("SELECT c FROM CaseFile c JOIN FETCH c.child WHERE c.id = :id AND "
-                + CaseAccess.condition(me), CaseFile.class).setParameter("id", caseId);
-        CaseAccess.bind(q, me);
-        List<CaseFile> found = q.getResultList();
+        Optional<CaseFile> found = CaseAccess.visibleCase(em, me, caseId);
         if (found.isEmpty()) {
             audit.denied("CASE", caseId, "sin acceso o inexistente");
             return Optional.empty();
         }
-        return Optional.of(found.get(0));
+        return Optional.of(found.get());
     }
 
     private Optional<Child> visibleChild(long childId) {

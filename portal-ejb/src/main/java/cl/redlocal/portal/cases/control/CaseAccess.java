@@ -43,6 +43,19 @@ public final class CaseAccess {
         }
     }
 
+    /**
+     * The case with its child when the caller may see it; empty otherwise (the caller audits the denial
+     * with its own words). The one lookup every service starts a case-level action with.
+     */
+    public static java.util.Optional<cl.redlocal.portal.cases.entity.CaseFile> visibleCase(
+            jakarta.persistence.EntityManager em, CallerProfile caller, long caseId) {
+        jakarta.persistence.TypedQuery<cl.redlocal.portal.cases.entity.CaseFile> q = em.createQuery(
+                "SELECT c FROM CaseFile c JOIN FETCH c.child WHERE c.id = :id AND " + condition(caller),
+                cl.redlocal.portal.cases.entity.CaseFile.class).setParameter("id", caseId);
+        bind(q, caller);
+        return q.getResultList().stream().findFirst();
+    }
+
     /** Adds the same rule to a native WHERE over the case_file alias {@code alias}. */
     public static SqlWhere sql(SqlWhere where, CallerProfile caller, String alias) {
         switch (caller.role()) {

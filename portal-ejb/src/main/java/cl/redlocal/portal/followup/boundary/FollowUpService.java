@@ -21,13 +21,13 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Monitoring and follow-up: entries during the service, the exit (egreso) of a program from a case (the
@@ -223,14 +223,11 @@ public class FollowUpService {
 
     private CaseFile visibleCase(long caseId) {
         CallerProfile me = caller.profile();
-        TypedQuery<CaseFile> q = em.createQuery("SELECT c FROM CaseFile c WHERE c.id = :id AND "
-                + CaseAccess.condition(me), CaseFile.class).setParameter("id", caseId);
-        CaseAccess.bind(q, me);
-        List<CaseFile> found = q.getResultList();
+        Optional<CaseFile> found = CaseAccess.visibleCase(em, me, caseId);
         if (found.isEmpty()) {
             audit.denied("CASE", caseId, "seguimiento de un caso sin necesidad de saber");
             throw new BusinessException("followup.case.notFound");
         }
-        return found.get(0);
+        return found.get();
     }
 }

@@ -27,7 +27,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
@@ -263,10 +262,7 @@ public class PlanService {
     // ---------------------------------------------------------------------------------------------
 
     private Optional<CaseFile> visibleCase(long caseId, CallerProfile me) {
-        TypedQuery<CaseFile> q = em.createQuery("SELECT c FROM CaseFile c JOIN FETCH c.child WHERE c.id = :id AND "
-                + CaseAccess.condition(me), CaseFile.class).setParameter("id", caseId);
-        CaseAccess.bind(q, me);
-        return q.getResultList().stream().findFirst();
+        return CaseAccess.visibleCase(em, me, caseId);
     }
 
     private Optional<WorkPlan> planOf(long caseId) {

@@ -393,15 +393,12 @@ public class ReferralService {
     }
 
     private CaseFile visibleCase(long caseId, CallerProfile me) {
-        TypedQuery<CaseFile> q = em.createQuery("SELECT c FROM CaseFile c JOIN FETCH c.child WHERE c.id = :id AND "
-                + CaseAccess.condition(me), CaseFile.class).setParameter("id", caseId);
-        CaseAccess.bind(q, me);
-        List<CaseFile> found = q.getResultList();
+        Optional<CaseFile> found = CaseAccess.visibleCase(em, me, caseId);
         if (found.isEmpty()) {
             audit.denied("CASE", caseId, "derivar un caso sin acceso o inexistente");
             throw new BusinessException("error.notFound");
         }
-        return found.get(0);
+        return found.get();
     }
 
     private Program target(Long programId, CallerProfile me) {
