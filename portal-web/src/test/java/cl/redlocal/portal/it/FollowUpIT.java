@@ -134,6 +134,15 @@ class FollowUpIT {
         AlertFixture.Case alerted = AlertFixture.newCase(COMUNA_CODE);
         AlertFixture.stay(alerted, program, 10, null);
         AlertFixture.alert(alerted, "SEXUAL_ABUSE", "HIGH", 0);
+        AlertFixture.Case planned = AlertFixture.newCase(COMUNA_CODE);
+        AlertFixture.stay(planned, program, 90, null);
+        TestDatabase.update("WITH p AS (INSERT INTO work_plan (comuna_id, case_id, created_by) SELECT comuna_id, id, 'fixture'"
+                + " FROM case_file WHERE id = ? RETURNING id), g AS (INSERT INTO plan_goal (plan_id, dimension, description,"
+                + " added_by) SELECT id, 'EDUCATION', 'Asistencia regular', 'fixture' FROM p RETURNING id, plan_id)"
+                + " INSERT INTO plan_action (plan_id, goal_id, comuna_id, description, program_id, responsible_name, starts_on,"
+                + " due_on, created_by) SELECT g.plan_id, g.id, ?, 'Visita con la profesora Marta Soto', ?, 'Equipo',"
+                + " current_date - 40, current_date - 5, 'fixture' FROM g", planned.id(), AlertFixture.comunaId(COMUNA_CODE),
+                program.id());
         String email = program.professional() + "@demo.cl";
         TestSession.signIn(COORDINATOR);
 
@@ -142,7 +151,8 @@ class FollowUpIT {
         assertThat(count("SELECT count(*) FROM mail_outbox WHERE recipient = ?", email)).isEqualTo(1);
         String body = (String) TestDatabase.value("SELECT body_text FROM mail_outbox WHERE recipient = ?", email);
         assertThat(body).contains(kase.code()).contains("6 meses").contains(alerted.code()).contains("A.A.P.")
-                .doesNotContain("Ana").doesNotContain("Alerta Prueba");
+                .contains("Acción del plan de trabajo del caso " + planned.code())
+                .doesNotContain("Ana").doesNotContain("Alerta Prueba").doesNotContain("Marta Soto");
         assertThat(count("SELECT count(*) FROM reminder_digest d JOIN app_user u ON u.id = d.user_id"
                 + " WHERE u.username = ? AND d.day = current_date", COFACILITATOR)).isEqualTo(1);
 

@@ -24,8 +24,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The daily e-mail digest: to each professional, the post-exit follow-ups of their program that are due
- * and the HIGH alerts raised in the last day on cases their program is in; to each co-facilitator, the
+ * The daily e-mail digest: to each professional, the post-exit follow-ups of their program that are due,
+ * the overdue plan actions they (or, when no person is named, their program) answer for, and the HIGH alerts raised in the last day on cases their program is in; to each co-facilitator, the
  * HIGH alerts of the comuna raised in the last day. At most one digest per person per day: the
  * reminder_digest row (user, day) is claimed with INSERT ... ON CONFLICT DO NOTHING, so several nodes
  * (or a second run) send it once. Cases by code and initials only.
@@ -83,6 +83,22 @@ public class ReminderDigest {
             add(items, users, r, "Seguimiento post-egreso de " + r[7] + " meses del caso " + r[3] + " ("
                     + cl.redlocal.portal.cases.entity.Child.initialsOf((String) r[4], (String) r[5], (String) r[6])
                     + "), vence el " + r[8]);
+        }
+        // overdue plan actions: to the responsible person when the action names a portal user, otherwise to
+        // the professionals of the responsible program; the action's text is never mailed (it may name people)
+        @SuppressWarnings("unchecked")
+        List<Object[]> actions = em.createNativeQuery("SELECT u.id, u.username, u.email, cf.code, ch.given_names,"
+                        + " ch.paternal_surname, ch.maternal_surname, pa.due_on FROM plan_action pa"
+                        + " JOIN work_plan wp ON wp.id = pa.plan_id JOIN case_file cf ON cf.id = wp.case_id"
+                        + " JOIN child ch ON ch.id = cf.child_id"
+                        + " JOIN app_user u ON u.enabled AND (u.id = pa.responsible_user_id OR (pa.responsible_user_id IS NULL"
+                        + " AND u.program_id = pa.program_id AND u.role = 'PROFESIONAL'))"
+                        + " WHERE pa.comuna_id = ?1 AND pa.status IN ('PENDING', 'IN_PROGRESS') AND pa.due_on < CAST(?2 AS DATE)"
+                        + " ORDER BY u.id, pa.due_on").setParameter(1, comunaId).setParameter(2, day).getResultList();
+        for (Object[] r : actions) {
+            add(items, users, r, "Acción del plan de trabajo del caso " + r[3] + " ("
+                    + cl.redlocal.portal.cases.entity.Child.initialsOf((String) r[4], (String) r[5], (String) r[6])
+                    + ") vencida desde el " + r[7]);
         }
         @SuppressWarnings("unchecked")
         List<Object[]> alerts = em.createNativeQuery("SELECT u.id, u.username, u.email, cf.code, ch.given_names,"
