@@ -98,6 +98,8 @@ public class DemoData {
                 .forEach(w -> w.overridePosition(1, "Plazo fijado por el Tribunal de Familia; acordado en la Mesa de"
                         + " Gestión de Casos", "cofacilitador.opd", ANCHOR.atTime(12, 0).toInstant(ZoneOffset.ofHours(-3))));
         plansAndAccompaniment(demo);
+        diagnoses(demo);
+        alertLifeCycles(demo);
         // the first line of each program's capacity history
         em.createNativeQuery("INSERT INTO capacity_change (comuna_id, program_id, changed_at, changed_by, slots_after,"
                 + " occupied_after, note) SELECT comuna_id, id, coalesce(confirmed_at, now()), 'coordinador', slots,"
@@ -398,6 +400,127 @@ public class DemoData {
                                 .setParameter(3, days == last ? "HOME_VISIT" : "OFFICE").executeUpdate();
                     }
                 }
+            }
+            index++;
+        }
+    }
+
+    /**
+     * Common diagnoses with the comuna's default instrument: 60 open cases get a current diagnosis by the
+     * program that holds them; every third is complemented by a second program (instead of a new diagnosis),
+     * and every fifth has an earlier, superseded version, so the comparison page has something to show.
+     */
+    private void diagnoses(Comuna demo) {
+        Random r = new Random(66L);
+        em.createNativeQuery("SELECT default_diagnosis_instrument(?1)").setParameter(1, demo.getId()).getResultList();
+        long instrument = ((Number) em.createNativeQuery("SELECT id FROM diagnosis_instrument WHERE comuna_id = ?1"
+                + " AND state = 'PUBLISHED'").setParameter(1, demo.getId()).getSingleResult()).longValue();
+        @SuppressWarnings("unchecked")
+        List<Object[]> items = em.createNativeQuery("SELECT i.id, d.id, d.code FROM diagnosis_item i JOIN diagnosis_dimension d"
+                + " ON d.id = i.dimension_id WHERE d.instrument_id = ?1 ORDER BY d.position, i.position")
+                .setParameter(1, instrument).getResultList();
+        @SuppressWarnings("unchecked")
+        List<Object[]> cases = em.createNativeQuery("SELECT c.id, array_agg(i.program_id ORDER BY i.started_on, i.id)::text"
+                + " FROM case_file c JOIN case_involvement i ON i.case_id = c.id AND i.ended_on IS NULL"
+                + " WHERE c.comuna_id = ?1 AND c.status = 'OPEN' GROUP BY c.id ORDER BY c.id LIMIT 60")
+                .setParameter(1, demo.getId()).getResultList();
+        String[][] complements = {{"EDUCATION", "Rezago lector; se coordina apoyo pedagógico con el colegio"},
+                {"HEALTH", "Controles de salud mental pendientes en el CESFAM"},
+                {"FAMILY", "Madre refiere dificultades para poner límites sin castigo físico"}};
+        int index = 0;
+        for (Object[] c : cases) {
+            long caseId = ((Number) c[0]).longValue();
+            String[] programIds = ((String) c[1]).replaceAll("[{}]", "").split(",");
+            long holder = Long.parseLong(programIds[0]);
+            String author = (String) em.createNativeQuery("SELECT 'profesional.' || lower(acronym) FROM program WHERE id = ?1")
+                    .setParameter(1, holder).getSingleResult();
+            int number = 1;
+            if (index % 5 == 0) {
+                long earlier = insertId("INSERT INTO diagnosis (comuna_id, case_id, number, instrument_id, program_id, author,"
+                        + " author_name, state, summary, completed_at, superseded_at) VALUES (?1, ?2, 1, ?3, ?4, ?5, ?6,"
+                        + " 'SUPERSEDED', 'Diagnóstico de ingreso', ?7, ?8) RETURNING id", demo.getId(), caseId, instrument,
+                        holder, author, "Dupla psicosocial " + author.substring(12).toUpperCase(),
+                        java.sql.Timestamp.from(ANCHOR.minusMonths(9).atTime(10, 0).toInstant(ZoneOffset.ofHours(-3))),
+                        java.sql.Timestamp.from(ANCHOR.minusMonths(2).atTime(10, 0).toInstant(ZoneOffset.ofHours(-3))));
+                scores(earlier, items, r, 0);
+                number = 2;
+            }
+            long diagnosis = insertId("INSERT INTO diagnosis (comuna_id, case_id, number, instrument_id, program_id, author,"
+                    + " author_name, state, reason, summary, completed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'CURRENT', CAST(?8 AS VARCHAR), ?9,"
+                    + " ?10) RETURNING id", demo.getId(), caseId, number, instrument, holder, author,
+                    "Dupla psicosocial " + author.substring(12).toUpperCase(),
+                    number == 2 ? "Cambios relevantes en la familia tras el egreso del padre del hogar" : null,
+                    "Diagnóstico común de la familia y el niño, niña o adolescente",
+                    java.sql.Timestamp.from(ANCHOR.minusDays(15 + r.nextInt(120)).atTime(10, 0).toInstant(ZoneOffset.ofHours(-3))));
+            scores(diagnosis, items, r, number == 2 ? 1 : 0);
+            if (index % 3 == 0 && programIds.length > 1) {
+                long second = Long.parseLong(programIds[1]);
+                String secondAuthor = (String) em.createNativeQuery("SELECT 'profesional.' || lower(acronym) FROM program"
+                        + " WHERE id = ?1").setParameter(1, second).getSingleResult();
+                long complement = insertId("INSERT INTO diagnosis_complement (diagnosis_id, program_id, author, author_name,"
+                        + " summary, created_at) VALUES (?1, ?2, ?3, ?4, 'Complemento desde el programa', ?5) RETURNING id",
+                        diagnosis, second, secondAuthor, "Dupla psicosocial " + secondAuthor.substring(12).toUpperCase(),
+                        java.sql.Timestamp.from(ANCHOR.minusDays(5 + r.nextInt(10)).atTime(12, 0).toInstant(ZoneOffset.ofHours(-3))));
+                String[] line = complements[index % complements.length];
+                em.createNativeQuery("INSERT INTO diagnosis_complement_entry (complement_id, dimension_id, text, score)"
+                                + " SELECT ?1, d.id, ?2, ?3 FROM diagnosis_dimension d WHERE d.instrument_id = ?4 AND d.code = ?5")
+                        .setParameter(1, complement).setParameter(2, line[1]).setParameter(3, 1 + r.nextInt(3))
+                        .setParameter(4, instrument).setParameter(5, line[0]).executeUpdate();
+            }
+            index++;
+        }
+    }
+
+    /** Every item scored 1..4; {@code better} lifts the scores of a later version a little. */
+    private void scores(long diagnosis, List<Object[]> items, Random r, int better) {
+        StringBuilder sql = new StringBuilder("INSERT INTO diagnosis_score (diagnosis_id, item_id, score) VALUES ");
+        for (int i = 0; i < items.size(); i++) {
+            int score = Math.min(4, 1 + r.nextInt(3) + (better > 0 && r.nextBoolean() ? 1 : 0));
+            sql.append(i == 0 ? "" : ", ").append('(').append(diagnosis).append(", ")
+                    .append(((Number) items.get(i)[0]).longValue()).append(", ").append(score).append(')');
+        }
+        em.createNativeQuery(sql.toString()).executeUpdate();
+    }
+
+    /**
+     * Manual alerts through their life cycle (open, acknowledged, resolved with a reason, one escalated and
+     * requested for the next table session); the automatic rules raise the rest when the portal runs them.
+     */
+    private void alertLifeCycles(Comuna demo) {
+        Random r = new Random(77L);
+        @SuppressWarnings("unchecked")
+        List<Object> cases = em.createNativeQuery("SELECT c.id FROM case_file c WHERE c.comuna_id = ?1 AND c.status = 'OPEN'"
+                + " ORDER BY c.id DESC LIMIT 24").setParameter(1, demo.getId()).getResultList();
+        String[][] manual = {{"SUICIDE_RISK", "HIGH", "Verbaliza ideas de muerte en el colegio; se activa protocolo con el CESFAM"},
+                {"SCHOOL_DROPOUT", "MEDIUM", "Tres semanas sin asistir a clases"},
+                {"DOMESTIC_VIOLENCE", "HIGH", "Nueva denuncia de violencia intrafamiliar en el hogar"},
+                {"SUBSTANCE_USE", "MEDIUM", "Consumo de alcohol los fines de semana informado por la familia"},
+                {"STREET_SITUATION", "HIGH", "Pernocta fuera del hogar de forma intermitente"},
+                {"NEGLECT", "LOW", "Controles de salud atrasados"}};
+        int index = 0;
+        for (Object c : cases) {
+            String[] a = manual[index % manual.length];
+            int daysAgo = 2 + r.nextInt(40);
+            java.sql.Timestamp raised = java.sql.Timestamp.from(ANCHOR.minusDays(daysAgo).atTime(9, 30)
+                    .toInstant(ZoneOffset.ofHours(-3)));
+            java.sql.Timestamp later = java.sql.Timestamp.from(ANCHOR.minusDays(Math.max(1, daysAgo - 2)).atTime(16, 0)
+                    .toInstant(ZoneOffset.ofHours(-3)));
+            String state = switch (index % 3) { case 0 -> "OPEN"; case 1 -> "ACKNOWLEDGED"; default -> "RESOLVED"; };
+            long alert = insertId("INSERT INTO vulnerability_alert (comuna_id, case_id, kind, severity, state, description,"
+                    + " source, raised_by, raised_at, acknowledged_by, acknowledged_at, resolved_by, resolved_at,"
+                    + " resolution_reason, escalated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'MANUAL', 'profesional.ppf', ?7,"
+                    + " CAST(?8 AS VARCHAR), CAST(?9 AS TIMESTAMPTZ), CAST(?10 AS VARCHAR), CAST(?11 AS TIMESTAMPTZ),"
+                    + " CAST(?12 AS VARCHAR), CAST(?13 AS TIMESTAMPTZ)) RETURNING id",
+                    demo.getId(), ((Number) c).longValue(), a[0], a[1], state, a[2], raised,
+                    state.equals("OPEN") ? null : "cofacilitador.opd", state.equals("OPEN") ? null : later,
+                    state.equals("RESOLVED") ? "cofacilitador.edt" : null, state.equals("RESOLVED") ? later : null,
+                    state.equals("RESOLVED") ? "Se activó la red: ingreso a programa y seguimiento acordado" : null,
+                    a[1].equals("HIGH") ? raised : null);
+            if (index == 0) {
+                em.createNativeQuery("INSERT INTO session_agenda_request (comuna_id, case_id, alert_id, reason, requested_by,"
+                                + " requested_at) VALUES (?1, ?2, ?3, 'Riesgo suicida: coordinar la respuesta de salud y colegio',"
+                                + " 'cofacilitador.opd', ?4)").setParameter(1, demo.getId()).setParameter(2, ((Number) c).longValue())
+                        .setParameter(3, alert).setParameter(4, later).executeUpdate();
             }
             index++;
         }

@@ -35,6 +35,9 @@ public class DemoDataLoader {
     PasswordHasher hasher;
 
     @Inject
+    cl.redlocal.portal.alert.boundary.AlertRules alertRules;
+
+    @Inject
     @ConfigProperty(name = "portal.demo.enabled", defaultValue = "false")
     boolean enabled;
 
@@ -51,6 +54,10 @@ public class DemoDataLoader {
         }
         long start = System.nanoTime();
         new DemoData(em, password -> hasher.hash(password.toCharArray())).generate();
+        // the automatic alerts (re-entries, overdue referrals and plan actions, long waits...) at once, as the
+        // hourly run would raise them (unless the scheduled runs are off, as in the integration tests)
+        em.flush();
+        alertRules.scheduled();
         LOG.info(() -> "Demo comuna loaded in " + (System.nanoTime() - start) / 1_000_000 + " ms");
     }
 }

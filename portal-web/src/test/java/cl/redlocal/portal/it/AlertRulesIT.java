@@ -97,7 +97,8 @@ class AlertRulesIT {
         // RE_ENTRY: two entries within 5 years
         AlertFixture.Case reentry = AlertFixture.newCase(COMUNA_CODE);
         AlertFixture.stay(reentry, a, 700, 400);
-        AlertFixture.stay(reentry, b, 100, null);
+        long secondEntry = AlertFixture.stay(reentry, b, 100, null);
+        AlertFixture.stay(reentry, c, 50, null); // joins a running stay: not an entry
         // OVER_INTERVENTION: four programs at once (default: more than 3)
         AlertFixture.Case over = AlertFixture.newCase(COMUNA_CODE);
         for (AlertFixture.Program p : List.of(a, b, c)) {
@@ -139,12 +140,17 @@ class AlertRulesIT {
         assertThat(alerts(over, "OVER_INTERVENTION")).isEqualTo(1);
         assertThat(openAlerts(over, "OVER_INTERVENTION")).isZero();
 
-        // leaving the list resolves LONG_WAIT; a new entry of the trajectory raises RE_ENTRY again
+        // leaving the list resolves LONG_WAIT; a new entry of the trajectory (after every stay ended) raises
+        // RE_ENTRY again
         TestDatabase.update("UPDATE waiting_entry SET exited_at = now(), exit_reason = 'NO_LONGER_NEEDED' WHERE id = ?", entry);
-        AlertFixture.stay(reentry, c, 1, null);
+        TestDatabase.update("UPDATE case_involvement SET ended_on = current_date - 10 WHERE case_id = ? AND ended_on IS NULL",
+                reentry.id());
+        long thirdEntry = AlertFixture.stay(reentry, d, 1, null);
         rules.run(today());
         assertThat(openAlerts(waiting, "LONG_WAIT")).isZero();
         assertThat(alerts(reentry, "RE_ENTRY")).isEqualTo(2);
+        assertThat(TestDatabase.value("SELECT string_agg(cause_key, ',' ORDER BY id) FROM vulnerability_alert"
+                + " WHERE case_id = ? AND kind = 'RE_ENTRY'", reentry.id())).isEqualTo("inv:" + secondEntry + ",inv:" + thirdEntry);
         assertThat(TestDatabase.value("SELECT count(DISTINCT severity) FROM vulnerability_alert WHERE case_id = ?"
                 + " AND kind = 'SIMULTANEOUS'", simultaneous.id())).isEqualTo(1L);
     }

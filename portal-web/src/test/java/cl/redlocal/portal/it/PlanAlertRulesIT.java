@@ -1,6 +1,10 @@
 package cl.redlocal.portal.it;
 
 import cl.redlocal.portal.alert.boundary.AlertRules;
+import cl.redlocal.portal.accompaniment.boundary.AccompanimentService;
+import cl.redlocal.portal.accompaniment.boundary.EndForm;
+import cl.redlocal.portal.accompaniment.boundary.FamilyAccompaniment;
+import cl.redlocal.portal.platform.BusinessException;
 import jakarta.inject.Inject;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,6 +22,7 @@ import static cl.redlocal.portal.it.AlertFixture.alerts;
 import static cl.redlocal.portal.it.AlertFixture.openAlerts;
 import static cl.redlocal.portal.it.FixtureSql.insert;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The two alert rules that read the plan and the family accompaniment (issue 5): an open plan action past
@@ -35,6 +40,9 @@ class PlanAlertRulesIT {
     void fixture() {
         AlertFixture.ensure();
     }
+
+    @Inject
+    AccompanimentService accompaniments;
 
     private static LocalDate today() {
         return LocalDate.now(ZoneId.of("America/Santiago"));
@@ -103,6 +111,44 @@ class PlanAlertRulesIT {
         rules.run(today());
         assertThat(openAlerts(kase, "NO_CONTACT")).as("a new session resolves it").isZero();
         assertThat(alerts(kase, "NO_CONTACT")).as("and raises nothing new").isEqualTo(1);
+    }
+
+    @Test
+    void endingTheAccompanimentWithAReasonResolvesTheNoContactAlertAtOnceAndKeepsItsHistory() throws Exception {
+        AlertFixture.Case kase = AlertFixture.newCase(COMUNA_CODE);
+        long family;
+        long accompaniment;
+        try (Connection c = TestDatabase.connect()) {
+            family = insert(c, "INSERT INTO family (comuna_id, code, surname) SELECT comuna_id, 'FAE-' || id,"
+                    + " 'Término' FROM case_file WHERE id = ? RETURNING id", kase.id());
+            TestDatabase.update("UPDATE child SET family_id = ? WHERE id = ?", family, kase.childId());
+            accompaniment = insert(c, "INSERT INTO accompaniment (comuna_id, family_id, responsible_user_id, started_on,"
+                    + " started_by) SELECT f.comuna_id, f.id, u.id, current_date - 90, 'fixture' FROM family f, app_user u"
+                    + " WHERE f.id = ? AND u.username = ? RETURNING id", family, COFACILITATOR);
+            session(c, accompaniment, 50);
+        }
+        TestSession.signIn(COFACILITATOR);
+        rules.run(today());
+        assertThat(openAlerts(kase, "NO_CONTACT")).isEqualTo(1);
+        int version = accompaniments.find(family).orElseThrow().current().version();
+
+        // bad input changes nothing: no reason; a day before the last session
+        assertThatThrownBy(() -> accompaniments.end(accompaniment, version, new EndForm(today(), " ")))
+                .hasRootCauseInstanceOf(jakarta.validation.ConstraintViolationException.class);
+        assertThatThrownBy(() -> accompaniments.end(accompaniment, version, new EndForm(today().minusDays(60),
+                "Metas logradas"))).isInstanceOf(BusinessException.class).hasMessage("accompaniment.end.beforeLast");
+        assertThat(TestDatabase.value("SELECT ended_on FROM accompaniment WHERE id = ?", accompaniment)).isNull();
+
+        accompaniments.end(accompaniment, version, new EndForm(today(), "Metas logradas; la familia se sostiene sola"));
+        assertThat(openAlerts(kase, "NO_CONTACT")).as("resolved by the event, without a rules run").isZero();
+        assertThatThrownBy(() -> accompaniments.end(accompaniment, version, new EndForm(today(), "Otra vez")))
+                .isInstanceOf(BusinessException.class);
+        FamilyAccompaniment after = accompaniments.find(family).orElseThrow();
+        assertThat(after.underAccompaniment()).isFalse();
+        assertThat(after.ended()).extracting(FamilyAccompaniment.Ended::reason)
+                .containsExactly("Metas logradas; la familia se sostiene sola");
+        assertThat(TestDatabase.count("SELECT count(*) FROM audit_event WHERE entity_type = 'ACCOMPANIMENT' AND entity_id = ?"
+                + " AND detail = 'fin del acompañamiento'", String.valueOf(accompaniment))).isEqualTo(1);
     }
 
     private static long action(Connection c, long plan, long goal, AlertFixture.Program program, int daysPastDue)

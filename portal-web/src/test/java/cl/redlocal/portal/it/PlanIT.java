@@ -185,6 +185,27 @@ class PlanIT {
     }
 
     @Test
+    void savingAnOverdueActionRaisesItsAlertAtOnceAndMarkingItDoneResolvesIt() {
+        TestSession.signIn(PlanFixture.COFACILITATOR);
+        long k4 = PlanFixture.caseId("P-0004");
+        String tag = "E" + System.nanoTime();
+        long goal = plans.addGoal(k4, new GoalForm(Dimension.HOUSING, "Vivienda " + tag));
+        long pa = PlanFixture.programId("PA");
+        // past the PLAN_OVERDUE rule's default threshold (7 days), without anybody running the rules
+        long action = plans.addAction(k4, form(goal, "Visita de habitabilidad " + tag, pa, null, "Dupla", today.minusDays(40),
+                today.minusDays(10), ActionStatus.PENDING, 0));
+        String cause = "action:" + action;
+        assertThat(TestDatabase.value("SELECT state FROM vulnerability_alert WHERE case_id = ? AND kind = 'PLAN_OVERDUE'"
+                + " AND cause_key = ?", k4, cause)).as("raised on the event").isEqualTo("OPEN");
+
+        int version = action(plans.plan(k4).orElseThrow(), "Visita de habitabilidad " + tag).version();
+        plans.updateAction(action, version, form(goal, "Visita de habitabilidad " + tag, pa, null, "Dupla",
+                today.minusDays(40), today.minusDays(10), ActionStatus.DONE, 100));
+        assertThat(TestDatabase.value("SELECT state FROM vulnerability_alert WHERE case_id = ? AND kind = 'PLAN_OVERDUE'"
+                + " AND cause_key = ?", k4, cause)).as("resolved on the event").isEqualTo("RESOLVED");
+    }
+
+    @Test
     void staleVersionsOfActionsGoalsAndPlansAreRefused() {
         TestSession.signIn(PlanFixture.COFACILITATOR);
         long k4 = PlanFixture.caseId("P-0004");

@@ -186,6 +186,41 @@ class PlanPagesIT {
     }
 
     @Test
+    void theCofacilitatorEndsAnAccompanimentWithAReasonAndTheSpanishMessageWithoutOne() throws Exception {
+        long family;
+        try (java.sql.Connection c = TestDatabase.connect()) {
+            String code = "PL-E" + System.nanoTime() % 1_000_000;
+            family = FixtureSql.insert(c, "INSERT INTO family (comuna_id, code, surname) SELECT id, ?, 'Término'"
+                    + " FROM comuna WHERE code = '99801' RETURNING id", code);
+            long child = FixtureSql.insert(c, "INSERT INTO child (comuna_id, family_id, no_run_reason, given_names,"
+                    + " paternal_surname, birth_date, sex) SELECT comuna_id, id, 'Sin RUN (prueba)', 'Elena', 'Término',"
+                    + " current_date - 3000, 'F' FROM family WHERE id = ? RETURNING id", family);
+            long kase = FixtureSql.insert(c, "INSERT INTO case_file (comuna_id, code, child_id, opened_on) SELECT comuna_id,"
+                    + " ?, id, current_date - 60 FROM child WHERE id = ? RETURNING id", code, child);
+            FixtureSql.insert(c, "INSERT INTO case_involvement (comuna_id, case_id, program_id, started_on) SELECT comuna_id,"
+                    + " id, ?, current_date - 60 FROM case_file WHERE id = ? RETURNING id", PlanFixture.programId("PA"), kase);
+            FixtureSql.insert(c, "INSERT INTO accompaniment (comuna_id, family_id, responsible_user_id, started_on,"
+                    + " started_by) SELECT comuna_id, id, ?, current_date - 30, 'fixture' FROM family WHERE id = ? RETURNING id",
+                    PlanFixture.userId(PlanFixture.PA), family);
+        }
+        WebClient co = new WebClient(base);
+        co.signIn(PlanFixture.COFACILITATOR, TestSession.DEMO_PASSWORD);
+        HttpResponse<String> page = co.get("plan/accompaniment.xhtml?family=" + family);
+        assertThat(page.body()).contains("endForm:end");
+
+        HttpResponse<String> refused = co.submit(page, "endForm", Map.of("endedOn", today.toString(), "reason", ""), "end");
+        assertThat(refused.body()).contains("Indique por qué termina el acompañamiento.");
+        assertThat(TestDatabase.value("SELECT ended_on FROM accompaniment WHERE family_id = ?", family)).isNull();
+
+        HttpResponse<String> ended = co.submit(refused, "endForm", Map.of("endedOn", today.toString(),
+                "reason", "La familia cambió de domicilio a otra región"), "end");
+        assertThat(ended.body()).contains("El acompañamiento terminó.", "Acompañamientos anteriores",
+                "La familia cambió de domicilio a otra región", "id=\"notAccompanied\"").doesNotContain("endForm:end");
+        assertThat(TestDatabase.value("SELECT ended_by FROM accompaniment WHERE family_id = ?", family))
+                .isEqualTo(PlanFixture.COFACILITATOR);
+    }
+
+    @Test
     void aProgramOutsideTheCaseGetsNotFound() {
         WebClient pc = new WebClient(base);
         pc.signIn(PlanFixture.PC, TestSession.DEMO_PASSWORD);

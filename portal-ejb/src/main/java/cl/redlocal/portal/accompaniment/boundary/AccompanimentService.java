@@ -42,6 +42,9 @@ public class AccompanimentService {
     EntityManager em;
 
     @Inject
+    cl.redlocal.portal.alert.control.RulesTrigger rulesTrigger;
+
+    @Inject
     Caller caller;
 
     @Inject
@@ -89,7 +92,11 @@ public class AccompanimentService {
         Family family = cases.get(0).getChild().getFamily();
         return Optional.of(new FamilyAccompaniment(familyId, family.getCode(),
                 cases.stream().map(c -> new FamilyAccompaniment.CaseRef(c.getId(), c.getCode(),
-                        c.getChild().initials())).toList(), current, sessions, last, responsibles(familyId, me)));
+                        c.getChild().initials())).toList(), current, sessions, last, responsibles(familyId, me),
+                em.createQuery("SELECT a FROM Accompaniment a WHERE a.familyId = :f AND a.endedOn IS NOT NULL"
+                                + " ORDER BY a.endedOn DESC", Accompaniment.class).setParameter("f", familyId)
+                        .getResultList().stream().map(a -> new FamilyAccompaniment.Ended(a.getStartedOn(), a.getEndedOn(),
+                                a.getEndReason(), a.getEndedBy())).toList()));
     }
 
     /** The day of the last session of the family's running accompaniment (empty: none yet, or not visible). */
@@ -147,6 +154,7 @@ public class AccompanimentService {
 
     @RolesAllowed({Role.Names.COFACILITADOR, Role.Names.PROFESIONAL})
     public long addSession(long accompanimentId, @NotNull @Valid SessionForm form) {
+        rulesTrigger.caseDataChanged();
         CallerProfile me = caller.profile();
         Accompaniment a = editable(accompanimentId, me);
         if (form.heldOn().isBefore(a.getStartedOn())) {
@@ -160,6 +168,33 @@ public class AccompanimentService {
         audit.record(AuditAction.CREATE, "ACCOMPANIMENT_SESSION", id, AuditOutcome.SUCCESS,
                 "acompañamiento " + accompanimentId);
         return id;
+    }
+
+    /**
+     * Ends the family's accompaniment as loaded at {@code version}: not before its start or its last session.
+     * The family leaves the "no contact" rule (its open alert resolves itself) and may be accompanied again.
+     */
+    @RolesAllowed({Role.Names.COFACILITADOR, Role.Names.PROFESIONAL})
+    public void end(long accompanimentId, int version, @NotNull @Valid EndForm form) {
+        rulesTrigger.caseDataChanged();
+        CallerProfile me = caller.profile();
+        Accompaniment a = editable(accompanimentId, me);
+        if (a.getVersion() != version) {
+            throw new ConcurrentEditException();
+        }
+        Object lastSession = em.createNativeQuery("SELECT max(held_on) FROM accompaniment_session WHERE accompaniment_id = ?1")
+                .setParameter(1, accompanimentId).getSingleResult();
+        LocalDate last = lastSession == null ? a.getStartedOn() : SqlValues.localDate(lastSession);
+        if (form.endedOn().isBefore(a.getStartedOn()) || form.endedOn().isBefore(last)) {
+            throw new BusinessException("accompaniment.end.beforeLast");
+        }
+        a.end(form.endedOn(), form.reason(), me.username());
+        try {
+            em.flush();
+        } catch (OptimisticLockException e) {
+            throw new ConcurrentEditException();
+        }
+        audit.record(AuditAction.UPDATE, ENTITY, accompanimentId, AuditOutcome.SUCCESS, "fin del acompañamiento");
     }
 
     private static String strip(String text) {

@@ -8,11 +8,17 @@ import java.util.List;
 
 /**
  * A family as its accompaniment page shows it: the family's code, its children's cases (code and
- * initials), the running accompaniment if any, its sessions (newest first) and the last contact.
+ * initials), the running accompaniment if any, its sessions (newest first), the last contact and the
+ * accompaniments that ended.
  */
 public record FamilyAccompaniment(long familyId, String familyCode, List<CaseRef> cases, Current current,
-                                  List<Session> sessions, LocalDate lastContact, List<Person> responsibles)
+                                  List<Session> sessions, LocalDate lastContact, List<Person> responsibles,
+                                  List<Ended> ended)
         implements Serializable {
+
+    /** An earlier accompaniment of the family that ended, and why. */
+    public record Ended(LocalDate startedOn, LocalDate endedOn, String reason, String endedBy) implements Serializable {
+    }
 
     public record CaseRef(long caseId, String code, String initials) implements Serializable {
     }

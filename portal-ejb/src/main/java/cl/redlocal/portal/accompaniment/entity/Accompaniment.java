@@ -33,6 +33,12 @@ public class Accompaniment extends VersionedEntity {
     @Column(name = "ended_on")
     private LocalDate endedOn;
 
+    @Column(name = "end_reason")
+    private String endReason;
+
+    @Column(name = "ended_by")
+    private String endedBy;
+
     private String goals;
 
     @Column(name = "agreed_actions")
@@ -61,6 +67,22 @@ public class Accompaniment extends VersionedEntity {
         this.agreedActions = blankToNull(agreedActions);
         this.familyGoals = blankToNull(familyGoals);
         this.updatedAt = Instant.now();
+    }
+
+    /** Ends the accompaniment on {@code day} for {@code reason}; its sessions stay as they were. */
+    public void end(LocalDate day, String reason, String by) {
+        this.endedOn = day;
+        this.endReason = reason.strip();
+        this.endedBy = by;
+        this.updatedAt = Instant.now();
+    }
+
+    public String getEndedBy() {
+        return endedBy;
+    }
+
+    public String getEndReason() {
+        return endReason;
     }
 
     private static String blankToNull(String text) {

@@ -29,7 +29,8 @@ import java.util.List;
  * alert comes back only when a new cause appears. When the cause of a REFERRAL_OVERDUE, LONG_WAIT or
  * OVER_INTERVENTION alert disappears (answered, left the list, fewer programs) the alert resolves itself.
  * Then HIGH alerts, and cases with accumulated open alerts, escalate to the co-facilitators once.
- * The schedule runs hourly; a job_run row per hour makes one node do it.
+ * The schedule runs hourly (a job_run row per hour makes one node do it), and the comuna's rules run again
+ * after every change they depend on ({@link cl.redlocal.portal.alert.control.RulesDue}).
  */
 @Stateless
 @RolesAllowed({Role.Names.COORDINADOR, Role.Names.COFACILITADOR, Role.Names.ADMIN})
@@ -83,6 +84,25 @@ public class AlertRules {
         }
     }
 
+    /** Off only where a test needs a comuna's rules to run at moments it chooses. */
+    @Inject
+    @ConfigProperty(name = "portal.alerts.rules.on-events", defaultValue = "true")
+    boolean eventRuns;
+
+    /**
+     * The rules "on the events that matter": after a transaction that changed what they read commits, the
+     * comuna's rules run in a transaction of their own (a failure here never undoes the user's change; the
+     * hourly run catches up).
+     */
+    @PermitAll
+    @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.REQUIRES_NEW)
+    public void onChange(@jakarta.enterprise.event.Observes(during = jakarta.enterprise.event.TransactionPhase.AFTER_SUCCESS)
+                         cl.redlocal.portal.alert.control.RulesDue due) {
+        if (eventRuns) {
+            runComuna(due.comunaId(), clock.today());
+        }
+    }
+
     /** Runs every rule of the caller's comuna as of {@code today}; returns the ids of the alerts raised. */
     public RunResult run(LocalDate today) {
         RunResult result = runComuna(caller.profile().comunaId(), today);
@@ -112,15 +132,20 @@ public class AlertRules {
                     + " WHERE i.case_id = a.case_id AND i.ended_on IS NULL) <= " + on.get(AlertRule.OVER_INTERVENTION)));
         }
         if (on.containsKey(AlertRule.RE_ENTRY)) {
-            raised.addAll(ids(INSERT + "SELECT DISTINCT ON (cf.child_id) cf.comuna_id, i.case_id, 'RE_ENTRY', 'MEDIUM',"
-                    + " 'Reingreso: ' || n.entries || ' ingresos a programas en los últimos 5 años', 'RULE', 'sistema',"
-                    + " 'inv:' || i.id FROM case_involvement i JOIN case_file cf ON cf.id = i.case_id"
-                    + " JOIN (SELECT cf2.child_id, count(*) AS entries FROM case_involvement i2"
-                    + " JOIN case_file cf2 ON cf2.id = i2.case_id"
-                    + " WHERE i2.started_on > CAST(?2 AS DATE) - INTERVAL '5 years' AND i2.started_on <= CAST(?2 AS DATE)"
-                    + " GROUP BY cf2.child_id HAVING count(*) >= ?3) n ON n.child_id = cf.child_id"
-                    + " WHERE cf.comuna_id = ?1 AND i.started_on <= CAST(?2 AS DATE)"
-                    + " ORDER BY cf.child_id, i.started_on DESC, i.id DESC" + ON_CONFLICT,
+            // an entry is a stay that starts when no other stay of the child is running (as on the trajectory):
+            // programs joining a running intervention are not re-entries; the cause is the latest entry
+            raised.addAll(ids("WITH entries AS (SELECT i2.id, i2.case_id, cf2.child_id, i2.started_on"
+                    + " FROM case_involvement i2 JOIN case_file cf2 ON cf2.id = i2.case_id"
+                    + " WHERE cf2.comuna_id = ?1 AND i2.started_on > CAST(?2 AS DATE) - INTERVAL '5 years'"
+                    + " AND i2.started_on <= CAST(?2 AS DATE) AND NOT EXISTS (SELECT 1 FROM case_involvement o"
+                    + " JOIN case_file co ON co.id = o.case_id WHERE co.child_id = cf2.child_id AND o.id <> i2.id"
+                    + " AND (o.started_on < i2.started_on OR (o.started_on = i2.started_on AND o.id < i2.id))"
+                    + " AND (o.ended_on IS NULL OR o.ended_on > i2.started_on))) "
+                    + INSERT + "SELECT DISTINCT ON (e.child_id) CAST(?1 AS BIGINT), e.case_id, 'RE_ENTRY', 'MEDIUM',"
+                    + " 'Reingreso: ' || n.entries || ' ingresos en los últimos 5 años', 'RULE', 'sistema', 'inv:' || e.id"
+                    + " FROM entries e JOIN (SELECT child_id, count(*) AS entries FROM entries GROUP BY child_id"
+                    + " HAVING count(*) >= ?3) n ON n.child_id = e.child_id"
+                    + " ORDER BY e.child_id, e.started_on DESC, e.id DESC" + ON_CONFLICT,
                     comuna, today, on.get(AlertRule.RE_ENTRY)));
         }
         if (on.containsKey(AlertRule.OVER_INTERVENTION)) {

@@ -47,6 +47,9 @@ public class AlertService {
     EntityManager em;
 
     @Inject
+    cl.redlocal.portal.alert.control.RulesTrigger rulesTrigger;
+
+    @Inject
     Caller caller;
 
     @Inject
@@ -57,6 +60,7 @@ public class AlertService {
 
     /** Raises a manual alert on a case the caller may see; a HIGH one escalates at once. */
     public long raise(long caseId, @NotNull @Valid ManualAlert command) {
+        rulesTrigger.caseDataChanged();
         CaseFile caseFile = visibleCase(caseId).orElseThrow(() -> new BusinessException("alert.case.notFound"));
         if (Arrays.stream(RiskKind.values()).noneMatch(k -> k.name().equals(command.getKind()))) {
             throw new BusinessException("alert.kind.unknown");

@@ -57,6 +57,9 @@ public class PlanService {
     EntityManager em;
 
     @Inject
+    cl.redlocal.portal.alert.control.RulesTrigger rulesTrigger;
+
+    @Inject
     Caller caller;
 
     @Inject
@@ -135,6 +138,7 @@ public class PlanService {
     /** A program adds one of its own actions (a co-facilitator, an action of any involved program). */
     @RolesAllowed({Role.Names.COFACILITADOR, Role.Names.PROFESIONAL})
     public long addAction(long caseId, @NotNull @Valid ActionForm form) {
+        rulesTrigger.caseDataChanged();
         CallerProfile me = caller.profile();
         visibleCase(caseId, me).orElseThrow(() -> notFound("CASE", caseId));
         WorkPlan plan = planOf(caseId).orElseThrow(() -> new BusinessException("plan.action.goal.required"));
@@ -150,6 +154,7 @@ public class PlanService {
     /** Rewrites an action as loaded at {@code version}; a professional only the actions of their program. */
     @RolesAllowed({Role.Names.COFACILITADOR, Role.Names.PROFESIONAL})
     public void updateAction(long actionId, int version, @NotNull @Valid ActionForm form) {
+        rulesTrigger.caseDataChanged();
         CallerProfile me = caller.profile();
         PlanAction action = em.find(PlanAction.class, actionId);
         WorkPlan plan = action == null ? null : em.find(WorkPlan.class, action.getPlanId());

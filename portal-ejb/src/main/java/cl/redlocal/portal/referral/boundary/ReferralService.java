@@ -75,6 +75,9 @@ public class ReferralService {
     EntityManager em;
 
     @Inject
+    cl.redlocal.portal.alert.control.RulesTrigger rulesTrigger;
+
+    @Inject
     Caller caller;
 
     @Inject
@@ -263,6 +266,7 @@ public class ReferralService {
     /** Accepted: admitted with a vacancy (a slot is taken), or into the program's waiting list without one. */
     @RolesAllowed(Role.Names.PROFESIONAL)
     public ReferralState accept(long id, int version, String note) {
+        rulesTrigger.caseDataChanged();
         CallerProfile me = caller.profile();
         Referral r = answerable(id, version, me);
         requirePending(r);
@@ -288,6 +292,7 @@ public class ReferralService {
 
     @RolesAllowed(Role.Names.PROFESIONAL)
     public void reject(long id, int version, String reason) {
+        rulesTrigger.caseDataChanged();
         CallerProfile me = caller.profile();
         if (reason == null || reason.isBlank()) {
             throw new BusinessException("referral.rejection.required");

@@ -60,6 +60,9 @@ public class WaitingListService {
     EntityManager em;
 
     @Inject
+    cl.redlocal.portal.alert.control.RulesTrigger rulesTrigger;
+
+    @Inject
     Caller caller;
 
     @Inject
@@ -149,6 +152,7 @@ public class WaitingListService {
     /** The program's professional admits the entry: a slot is taken; refused without a vacancy. */
     @RolesAllowed(Role.Names.PROFESIONAL)
     public void admit(long entryId, int version) {
+        rulesTrigger.caseDataChanged();
         CallerProfile me = caller.profile();
         WaitingEntry entry = writable(entryId, version, me);
         Instant now = Instant.now();
@@ -171,6 +175,7 @@ public class WaitingListService {
     /** The program's professional takes the entry off the list, with a reason (the referral is closed). */
     @RolesAllowed(Role.Names.PROFESIONAL)
     public void exit(long entryId, int version, @NotNull @Valid ExitCommand command) {
+        rulesTrigger.caseDataChanged();
         CallerProfile me = caller.profile();
         WaitingEntry entry = writable(entryId, version, me);
         Instant now = Instant.now();

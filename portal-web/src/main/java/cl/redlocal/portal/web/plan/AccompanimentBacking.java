@@ -2,6 +2,7 @@ package cl.redlocal.portal.web.plan;
 
 import cl.redlocal.portal.accompaniment.boundary.AccompanimentService;
 import cl.redlocal.portal.accompaniment.boundary.FamilyAccompaniment;
+import cl.redlocal.portal.accompaniment.boundary.EndForm;
 import cl.redlocal.portal.accompaniment.boundary.SessionForm;
 import cl.redlocal.portal.accompaniment.boundary.StartForm;
 import cl.redlocal.portal.accompaniment.entity.SessionKind;
@@ -49,6 +50,9 @@ public class AccompanimentBacking implements Serializable {
     private String attendees;
     private String notes;
     private String nextStep;
+
+    private LocalDate endedOn;
+    private String endReason;
 
     public void load() {
         if (familyId == null && caseId != null) {
@@ -99,6 +103,37 @@ public class AccompanimentBacking implements Serializable {
         }
         messages.info("accompaniment.session.saved");
         return reload();
+    }
+
+    public String end() {
+        EndForm form = new EndForm(endedOn, endReason);
+        if (!validation.check(form, "endForm", Map.of())) {
+            return null;
+        }
+        try {
+            accompaniments.end(data.current().id(), data.current().version(), form);
+        } catch (BusinessException e) {
+            messages.error(e);
+            return null;
+        }
+        messages.info("accompaniment.ended");
+        return reload();
+    }
+
+    public LocalDate getEndedOn() {
+        return endedOn;
+    }
+
+    public void setEndedOn(LocalDate endedOn) {
+        this.endedOn = endedOn;
+    }
+
+    public String getEndReason() {
+        return endReason;
+    }
+
+    public void setEndReason(String endReason) {
+        this.endReason = endReason;
     }
 
     private String reload() {
