@@ -524,6 +524,22 @@ public class DemoData {
             }
             index++;
         }
+        // successive alerts as the rule found them on the anchor day: one alert in each of three months in a row
+        long successive = ((Number) em.createNativeQuery("SELECT c.id FROM case_file c WHERE c.comuna_id = ?1 AND"
+                + " c.status = 'OPEN' ORDER BY c.id DESC OFFSET 30 LIMIT 1").setParameter(1, demo.getId()).getSingleResult())
+                .longValue();
+        for (int daysAgo : new int[]{62, 32, 1}) {
+            em.createNativeQuery("INSERT INTO vulnerability_alert (comuna_id, case_id, kind, severity, description, source,"
+                            + " raised_by, raised_at) VALUES (?1, ?2, 'SCHOOL_DROPOUT', 'LOW', 'Inasistencias reiteradas"
+                            + " informadas por el colegio', 'MANUAL', 'profesional.pde', ?3)")
+                    .setParameter(1, demo.getId()).setParameter(2, successive).setParameter(3, java.sql.Timestamp.from(
+                            ANCHOR.minusDays(daysAgo).atTime(10, 0).toInstant(ZoneOffset.ofHours(-3)))).executeUpdate();
+        }
+        em.createNativeQuery("INSERT INTO vulnerability_alert (comuna_id, case_id, kind, severity, description, source,"
+                        + " raised_by, raised_at, cause_key) VALUES (?1, ?2, 'SUCCESSIVE', 'MEDIUM', 'Alertas sucesivas: al"
+                        + " menos una alerta en cada uno de los últimos 3 meses', 'RULE', 'sistema', ?3, 'from:2026-08')")
+                .setParameter(1, demo.getId()).setParameter(2, successive).setParameter(3, java.sql.Timestamp.from(
+                        ANCHOR.atTime(8, 7).toInstant(ZoneOffset.ofHours(-3)))).executeUpdate();
     }
 
     /** An INSERT ... RETURNING id; 0 when it inserted nothing. */
