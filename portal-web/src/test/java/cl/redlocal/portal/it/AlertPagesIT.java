@@ -118,7 +118,10 @@ class AlertPagesIT {
         HttpResponse<String> page = web.get("alerts/territory.xhtml");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("Comuna Alertas").contains("Situación de calle").doesNotContain(kase.code())
-                .doesNotContain("A.A.P.");
+                .doesNotContain("A.A.P.").contains("territoryForm:chart");
+        HttpResponse<byte[]> csv = web.download(page, "territoryForm", Map.of(), "exportCsv");
+        String text = new String(csv.body(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(text).contains("Comuna Alertas").contains("Situación de calle").doesNotContain(kase.code());
         assertThat(web.get("alerts/inbox.xhtml").statusCode()).isEqualTo(403);
     }
 
@@ -149,6 +152,12 @@ class AlertPagesIT {
         TestDatabase.update("UPDATE followup_task SET due_on = current_date - 1 WHERE involvement_id = ? AND months = 3", stay);
         HttpResponse<String> due = web.get("followup/due.xhtml");
         assertThat(due.body()).contains(kase.code()).contains("A.A.P.");
+        long exports = count("SELECT count(*) FROM audit_event WHERE username = ? AND action = 'EXPORT'"
+                + " AND entity_type = 'FOLLOWUP_TASK'", program.professional());
+        HttpResponse<byte[]> xlsx = web.download(due, "dueForm", Map.of(), "exportCsv");
+        assertThat(new String(xlsx.body(), java.nio.charset.StandardCharsets.UTF_8)).contains(kase.code() + " A.A.P.");
+        assertThat(count("SELECT count(*) FROM audit_event WHERE username = ? AND action = 'EXPORT'"
+                + " AND entity_type = 'FOLLOWUP_TASK'", program.professional())).isEqualTo(exports + 1);
         HttpResponse<String> selected = web.submit(due, "dueForm", Map.of(), "tasks:" + row(due.body(), "dueForm:tasks",
                 kase.code()) + ":record");
         HttpResponse<String> empty = web.submit(selected, "dueForm", Map.of("notes", ""), "complete");

@@ -146,6 +146,13 @@ public class FollowUpService {
                 .mapToInt(Integer::parseInt).sorted().toArray();
     }
 
+    /** Records that the caller exported their program's due follow-ups (case codes and initials). */
+    @RolesAllowed(Role.Names.PROFESIONAL)
+    public void exported(String format) {
+        audit.record(AuditAction.EXPORT, "FOLLOWUP_TASK", null, AuditOutcome.SUCCESS,
+                "exportación de seguimientos pendientes (" + format + ")");
+    }
+
     /** The caller's program's post-exit follow-ups due by {@code day} and not done, oldest first. */
     @RolesAllowed(Role.Names.PROFESIONAL)
     public List<TaskRow> due(LocalDate day) {

@@ -39,6 +39,10 @@ public class FollowUpDueBacking implements Serializable {
         return rows;
     }
 
+    public void exported(String format) {
+        followUp.exported(format);
+    }
+
     public void select(TaskRow row) {
         selected = row;
         notes = null;
