@@ -298,4 +298,25 @@ class AlertRulesIT {
         return counts.stream().filter(c -> c.comuna().equals("Comuna Alertas") && c.kind().equals(kind)
                 && c.severity().equals(severity)).mapToLong(TerritoryCount::open).sum();
     }
+
+    @Test
+    void theAlertsOfTheRulesDoNotMoveAChildUpAWaitingListButARiskAlertDoes() {
+        AlertFixture.Program program = AlertFixture.program(COMUNA_CODE, 5, 5);
+        AlertFixture.Case kase = AlertFixture.newCase(COMUNA_CODE);
+        long entry = AlertFixture.waiting(kase, program, 90);
+        TestSession.signIn(COFACILITATOR);
+        java.math.BigDecimal before = score(entry);
+
+        rules.run(today());
+        assertThat(openAlerts(kase, "LONG_WAIT")).as("90 days over the 60-day threshold").isEqualTo(1);
+        assertThat(score(entry)).as("the wait is already a criterion").isEqualByComparingTo(before);
+
+        AlertFixture.alert(kase, "NEGLECT", "HIGH", 0);
+        assertThat(score(entry)).as("a risk alert weighs (high = 3 x weight 5)")
+                .isEqualByComparingTo(before.add(java.math.BigDecimal.valueOf(15)));
+    }
+
+    private static java.math.BigDecimal score(long entry) {
+        return (java.math.BigDecimal) TestDatabase.value("SELECT score FROM waiting_priority WHERE entry_id = ?", entry);
+    }
 }

@@ -32,6 +32,24 @@ public final class Browser {
         }
     }
 
+    /** Signs in through the sign-in page (demo password) and waits for the home page; returns a 20 s wait. */
+    public static org.openqa.selenium.support.ui.WebDriverWait signIn(ChromeDriver browser, java.net.URL base,
+                                                                      String username) {
+        var wait = new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(20));
+        browser.get(base + "login.xhtml");
+        browser.findElement(org.openqa.selenium.By.id("login:username")).sendKeys(username);
+        browser.findElement(org.openqa.selenium.By.id("login:password")).sendKeys(TestSession.DEMO_PASSWORD);
+        browser.findElement(org.openqa.selenium.By.id("login:submit")).click();
+        wait.until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("index.xhtml"));
+        return wait;
+    }
+
+    /** Signs out with the header's button and waits for the sign-in page. */
+    public static void signOut(ChromeDriver browser, org.openqa.selenium.support.ui.WebDriverWait wait) {
+        browser.findElement(org.openqa.selenium.By.id("logoutForm:logout")).click();
+        wait.until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("login.xhtml"));
+    }
+
     public static ChromeDriver start() {
         ChromeOptions options = new ChromeOptions();
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",

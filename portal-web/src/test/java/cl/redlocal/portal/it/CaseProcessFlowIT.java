@@ -14,7 +14,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import java.net.URL;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -53,7 +52,7 @@ class CaseProcessFlowIT {
         long referral;
         try {
             // 1. the professional of FA opens the child's case and refers it to FB
-            WebDriverWait wait = signIn(browser, "profesional.fa");
+            WebDriverWait wait = Browser.signIn(browser, base, "profesional.fa");
             browser.get(base + "cases/case.xhtml?id=" + flow.referredCase);
             wait.until(ExpectedConditions.elementToBeClickable(By.id("newReferral"))).click();
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("referralForm:reason")));
@@ -74,10 +73,10 @@ class CaseProcessFlowIT {
             wait.until(ExpectedConditions.urlContains("referrals/referral.xhtml"));
             referral = ((Number) TestDatabase.value("SELECT id FROM referral WHERE case_id = ?", flow.referredCase))
                     .longValue();
-            signOut(browser, wait);
+            Browser.signOut(browser, wait);
 
             // 2. FB's professional finds it in the inbox and accepts it: FB is full, so it waits
-            wait = signIn(browser, "profesional.fb");
+            wait = Browser.signIn(browser, base, "profesional.fb");
             browser.findElement(By.id("navReferrals")).click();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("inbox:table"), flow.code));
             browser.get(base + "referrals/referral.xhtml?id=" + referral);
@@ -85,10 +84,10 @@ class CaseProcessFlowIT {
             wait.until(ExpectedConditions.elementToBeClickable(By.id("acceptForm:accept"))).click();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("cardState"), "En lista de espera"));
             Browser.screenshot(browser, "flow-2-accepted");
-            signOut(browser, wait);
+            Browser.signOut(browser, wait);
 
             // 3. the co-facilitator sees the case on the shared table, and FB's list in priority order
-            wait = signIn(browser, "cofacilitador.flujo");
+            wait = Browser.signIn(browser, base, "cofacilitador.flujo");
             browser.findElement(By.id("navCaseTable")).click();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("caseTable:table"), flow.code));
             WebElement row = browser.findElement(By.xpath("//tbody[@id='caseTable:table_data']/tr[.//a[text()='"
@@ -120,21 +119,6 @@ class CaseProcessFlowIT {
         assertThat(TestDatabase.count("SELECT count(*) FROM notification n JOIN app_user u ON u.id = n.user_id"
                 + " WHERE u.username = 'profesional.fa' AND n.link LIKE ?", "%" + referral)).as("the sender is told")
                 .isPositive();
-    }
-
-    private WebDriverWait signIn(ChromeDriver browser, String username) {
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        browser.get(base + "login.xhtml");
-        browser.findElement(By.id("login:username")).sendKeys(username);
-        browser.findElement(By.id("login:password")).sendKeys(TestSession.DEMO_PASSWORD);
-        browser.findElement(By.id("login:submit")).click();
-        wait.until(ExpectedConditions.urlContains("index.xhtml"));
-        return wait;
-    }
-
-    private static void signOut(ChromeDriver browser, WebDriverWait wait) {
-        browser.findElement(By.id("logoutForm:logout")).click();
-        wait.until(ExpectedConditions.urlContains("login.xhtml"));
     }
 
     /** Comuna Flujo: created once per database; each run refers a new child. */

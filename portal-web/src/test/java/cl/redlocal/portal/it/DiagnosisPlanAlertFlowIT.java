@@ -13,7 +13,6 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.net.URL;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
@@ -48,7 +47,7 @@ class DiagnosisPlanAlertFlowIT {
         ChromeDriver browser = Browser.start();
         try {
             // 1. the second program's professional opens the case's diagnosis: the existing one is shown and complemented
-            WebDriverWait wait = signIn(browser, second.professional());
+            WebDriverWait wait = Browser.signIn(browser, base, second.professional());
             browser.get(base + "cases/case.xhtml?id=" + caseId);
             browser.findElement(By.id("openDiagnosis")).click();
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("existingWho")));
@@ -75,10 +74,10 @@ class DiagnosisPlanAlertFlowIT {
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("actionForm:description")));
             addAction(browser, wait, "Reunión con el colegio " + tag, second.id(), today.minusDays(30), today.minusDays(10));
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("actions"), "Reunión con el colegio " + tag));
-            signOut(browser, wait);
+            Browser.signOut(browser, wait);
 
             // 3. the first program's professional adds their own action to the same plan and sees the overdue one
-            wait = signIn(browser, first.professional());
+            wait = Browser.signIn(browser, base, first.professional());
             browser.get(base + "plan/plan.xhtml?case=" + caseId);
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("actionForm:description")));
             addAction(browser, wait, "Taller de crianza " + tag, first.id(), today, today.plusDays(30));
@@ -89,10 +88,10 @@ class DiagnosisPlanAlertFlowIT {
             assertThat(TestDatabase.count("SELECT count(DISTINCT a.program_id) FROM plan_action a JOIN work_plan p"
                     + " ON p.id = a.plan_id WHERE p.case_id = ?", caseId)).as("one plan, two programs").isEqualTo(2);
             Browser.screenshot(browser, "flow5-plan");
-            signOut(browser, wait);
+            Browser.signOut(browser, wait);
 
             // 4. the co-facilitator runs the rules now: the overdue action raises its alert, shown on the case
-            wait = signIn(browser, DiagnosisFixture.COFACILITATOR);
+            wait = Browser.signIn(browser, base, DiagnosisFixture.COFACILITATOR);
             browser.get(base + "alerts/rules.xhtml");
             wait.until(ExpectedConditions.elementToBeClickable(By.id("rulesForm:runNow"))).click();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Reglas ejecutadas:"));
@@ -127,20 +126,5 @@ class DiagnosisPlanAlertFlowIT {
                 browser.findElement(By.id("actionForm:startsOn")), starts.toString(),
                 browser.findElement(By.id("actionForm:dueOn")), due.toString());
         browser.findElement(By.id("actionForm:save")).click();
-    }
-
-    private WebDriverWait signIn(ChromeDriver browser, String username) {
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        browser.get(base + "login.xhtml");
-        browser.findElement(By.id("login:username")).sendKeys(username);
-        browser.findElement(By.id("login:password")).sendKeys(TestSession.DEMO_PASSWORD);
-        browser.findElement(By.id("login:submit")).click();
-        wait.until(ExpectedConditions.urlContains("index.xhtml"));
-        return wait;
-    }
-
-    private static void signOut(ChromeDriver browser, WebDriverWait wait) {
-        browser.findElement(By.id("logoutForm:logout")).click();
-        wait.until(ExpectedConditions.urlContains("login.xhtml"));
     }
 }

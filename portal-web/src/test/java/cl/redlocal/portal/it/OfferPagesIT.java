@@ -26,7 +26,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +53,7 @@ class OfferPagesIT {
     void inChromiumTheMapShowsAColouredMarkerPerPlaceAndTheListOnAPlainBackgroundWithoutScriptErrors() {
         ChromeDriver browser = Browser.start();
         try {
-            WebDriverWait wait = signIn(browser, OfferFixture.COORDINATOR);
+            WebDriverWait wait = Browser.signIn(browser, base, OfferFixture.COORDINATOR);
             browser.findElement(By.id("navOfferMap")).click();
             wait.until(ExpectedConditions.attributeToBe(By.id("offerMap"), "data-marker-count", "6"));
 
@@ -94,7 +93,7 @@ class OfferPagesIT {
     void inChromiumTheGapCatalogueDrawsItsChartAndHighlightsWhereDemandExceedsSupply() {
         ChromeDriver browser = Browser.start();
         try {
-            WebDriverWait wait = signIn(browser, OfferFixture.COORDINATOR);
+            WebDriverWait wait = Browser.signIn(browser, base, OfferFixture.COORDINATOR);
             browser.findElement(By.id("navOfferGaps")).click();
             wait.until(ExpectedConditions.urlContains("gaps.xhtml"));
 
@@ -127,7 +126,7 @@ class OfferPagesIT {
                 + " WHERE c.name = 'Comuna Demo' AND l.latitude IS NOT NULL");
         ChromeDriver browser = Browser.start();
         try {
-            WebDriverWait wait = signIn(browser, "profesional.ppf");
+            WebDriverWait wait = Browser.signIn(browser, base, "profesional.ppf");
             browser.get(base + "offer/map.xhtml");
             wait.until(ExpectedConditions.attributeToBe(By.id("offerMap"), "data-marker-count", String.valueOf(places)));
             assertThat(places).isGreaterThanOrEqualTo(25);
@@ -211,16 +210,6 @@ class OfferPagesIT {
         assertThat(gestor.get("offer/map.xhtml").body()).contains("id=\"filters:comuna\"")
                 .contains("Comuna Demo").contains("Comuna Vecina");
         assertThat(gestor.get("offer/gaps.xhtml").body()).contains("id=\"gaps:comuna\"");
-    }
-
-    private WebDriverWait signIn(ChromeDriver browser, String username) {
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        browser.get(base + "login.xhtml");
-        browser.findElement(By.id("login:username")).sendKeys(username);
-        browser.findElement(By.id("login:password")).sendKeys(TestSession.DEMO_PASSWORD);
-        browser.findElement(By.id("login:submit")).click();
-        wait.until(ExpectedConditions.urlContains("index.xhtml"));
-        return wait;
     }
 
     private static List<WebElement> markers(ChromeDriver browser, String availability) {

@@ -105,7 +105,7 @@ class ReferralPagesIT {
         long target = ReferralFixture.program("DRB");
         ChromeDriver browser = Browser.start();
         try {
-            WebDriverWait wait = signIn(browser, ReferralFixture.SENDER);
+            WebDriverWait wait = Browser.signIn(browser, base, ReferralFixture.SENDER);
             browser.get(base + "referrals/new.xhtml?case=" + caseId + "&to=" + target);
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("eligibility")));
             assertThat(browser.findElement(By.id("eligibility")).getText()).contains("DRB").contains("cumple")
@@ -151,7 +151,7 @@ class ReferralPagesIT {
 
         browser = Browser.start();
         try {
-            WebDriverWait wait = signIn(browser, ReferralFixture.RECEIVER);
+            WebDriverWait wait = Browser.signIn(browser, base, ReferralFixture.RECEIVER);
             browser.get(base + "referrals/inbox.xhtml");
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("inbox:table"), code));
             Browser.screenshot(browser, "referral-inbox");
@@ -199,15 +199,5 @@ class ReferralPagesIT {
         // selectValue alone is silent; a person's pick goes on to triggerChange, which fires the ajax preview
         browser.executeScript("var menu = PF('targetMenu'); menu.selectValue(arguments[0]); menu.triggerChange();",
                 String.valueOf(ReferralFixture.program(acronym)));
-    }
-
-    private WebDriverWait signIn(ChromeDriver browser, String username) {
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        browser.get(base + "login.xhtml");
-        browser.findElement(By.id("login:username")).sendKeys(username);
-        browser.findElement(By.id("login:password")).sendKeys(TestSession.DEMO_PASSWORD);
-        browser.findElement(By.id("login:submit")).click();
-        wait.until(ExpectedConditions.urlContains("index.xhtml"));
-        return wait;
     }
 }

@@ -21,7 +21,6 @@ import java.math.BigDecimal;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,7 +60,7 @@ class WaitingPagesIT {
         WaitingFixture.Entry middle = WaitingFixture.waiting(COMUNA_CODE, program, "Max", 8, 0, "NORMAL", false);
         ChromeDriver browser = Browser.start();
         try {
-            WebDriverWait wait = signIn(browser, COFACILITATOR);
+            WebDriverWait wait = Browser.signIn(browser, base, COFACILITATOR);
             browser.findElement(By.id("navWaiting")).click();
             wait.until(ExpectedConditions.urlContains("waiting/lists.xhtml"));
             assertThat(browser.findElement(By.id("overviewForm:overview")).getText()).contains(program.acronym());
@@ -257,15 +256,5 @@ class WaitingPagesIT {
     private static long exports(String username, long programId) {
         return TestDatabase.count("SELECT count(*) FROM audit_event WHERE username = ? AND action = 'EXPORT'"
                 + " AND entity_type = 'WAITING_LIST' AND entity_id = ?", username, String.valueOf(programId));
-    }
-
-    private WebDriverWait signIn(ChromeDriver browser, String username) {
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        browser.get(base + "login.xhtml");
-        browser.findElement(By.id("login:username")).sendKeys(username);
-        browser.findElement(By.id("login:password")).sendKeys(TestSession.DEMO_PASSWORD);
-        browser.findElement(By.id("login:submit")).click();
-        wait.until(ExpectedConditions.urlContains("index.xhtml"));
-        return wait;
     }
 }
