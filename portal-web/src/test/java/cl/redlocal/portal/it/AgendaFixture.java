@@ -23,6 +23,7 @@ public final class AgendaFixture {
     public static final String OTHER_COFACILITATOR = "cofacilitador.mgcb2";
     public static final String MANAGER = "gestor.mgcb";
     public static final String NEXT_COFACILITATOR = "cofacilitador.mgcb3";
+    public static final String DEMO_COMUNA = "99974";
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
@@ -50,6 +51,18 @@ public final class AgendaFixture {
             long manager = user(c, MANAGER, "GESTOR_TERRITORIAL", other, null);
             insert(c, "INSERT INTO user_comuna (user_id, comuna_id) VALUES (?, ?) RETURNING user_id", manager, comuna);
         });
+        FixtureSql.once(DEMO_COMUNA, c -> {
+            long demo = insert(c, "INSERT INTO comuna (code, name, region) VALUES (?, 'Comuna Mesa B Demo',"
+                    + " 'Región Demo') RETURNING id", DEMO_COMUNA);
+            long ppf = insert(c, "INSERT INTO program (comuna_id, acronym, name, sector, status, slots, occupied)"
+                    + " VALUES (?, 'PPF', 'Programa de Prevención Focalizada', 'PROTECTION', 'ACTIVE', 10, 0) RETURNING id", demo);
+            user(c, "prof.mgcb.ppf", "PROFESIONAL", demo, ppf);
+        });
+    }
+
+    public static long programId(String comunaCode, String acronym) {
+        return TestDatabase.count("SELECT p.id FROM program p JOIN comuna c ON c.id = p.comuna_id WHERE c.code = ?"
+                + " AND p.acronym = ?", comunaCode, acronym);
     }
 
     public static long comunaId(String code) {

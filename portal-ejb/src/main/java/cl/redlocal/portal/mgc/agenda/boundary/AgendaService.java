@@ -34,7 +34,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -47,14 +46,6 @@ import java.util.Optional;
 @Stateless
 @RolesAllowed({Role.Names.COFACILITADOR, Role.Names.COORDINADOR, Role.Names.PROFESIONAL, Role.Names.GESTOR_TERRITORIAL})
 public class AgendaService {
-
-    static final Map<AgendaBlock, String> STANDARD_TITLES = Map.of(
-            AgendaBlock.WELCOME, "Bienvenida",
-            AgendaBlock.MINUTES_APPROVAL, "Lectura y aprobación del acta anterior",
-            AgendaBlock.AGREEMENTS, "Revisión de acuerdos",
-            AgendaBlock.FLOWS, "Flujos de derivación, ingresos y listas de espera",
-            AgendaBlock.TOPICS, "Temas, capacitación o invitado intersectorial",
-            AgendaBlock.CASES, "Análisis de casos");
 
     @PersistenceContext
     EntityManager em;
@@ -198,7 +189,7 @@ public class AgendaService {
         if (existing == 0) {
             int position = 1;
             for (AgendaBlock block : AgendaBlock.STANDARD) {
-                em.persist(new AgendaItem(sessionId, position++, block, STANDARD_TITLES.get(block),
+                em.persist(new AgendaItem(sessionId, position++, block, block.standardTitle(),
                         block == AgendaBlock.MINUTES_APPROVAL ? previousMinutesText(session) : null));
             }
             audit.record(AuditAction.CREATE, "MGC_AGENDA", sessionId, AuditOutcome.SUCCESS, "bloques estándar");
