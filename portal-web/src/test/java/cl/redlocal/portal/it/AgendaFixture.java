@@ -171,6 +171,22 @@ public final class AgendaFixture {
                         + " RETURNING id", plan, goal, p.id(), dueDaysFromToday, status, changedDaysAgo, k.id());
     }
 
+    /**
+     * A CURRENT diagnosis of the case by the program with the comuna's published instrument: every item scored
+     * {@code score}, the first dimension's items scored 1.
+     */
+    public static long diagnosis(Case k, Program by, int score) {
+        long diagnosis = sql("INSERT INTO diagnosis (comuna_id, case_id, number, instrument_id, program_id, author, author_name,"
+                + " state, summary, completed_at) SELECT c.comuna_id, c.id, 1, i.id, ?, ?, 'Dupla de prueba', 'CURRENT',"
+                + " 'Resumen de prueba', now() FROM case_file c JOIN diagnosis_instrument i ON i.comuna_id = c.comuna_id"
+                + " AND i.state = 'PUBLISHED' WHERE c.id = ? RETURNING id", by.id(), by.professional(), k.id());
+        update("INSERT INTO diagnosis_score (diagnosis_id, item_id, score) SELECT d.id, it.id, CASE WHEN dd.position ="
+                + " (SELECT min(position) FROM diagnosis_dimension WHERE instrument_id = d.instrument_id) THEN 1 ELSE ? END"
+                + " FROM diagnosis d JOIN diagnosis_dimension dd ON dd.instrument_id = d.instrument_id"
+                + " JOIN diagnosis_item it ON it.dimension_id = dd.id WHERE d.id = ?", score, diagnosis);
+        return diagnosis;
+    }
+
     public static long agendaRequest(Case k, long alert) {
         return sql("INSERT INTO session_agenda_request (comuna_id, case_id, alert_id, reason, requested_by) SELECT"
                 + " comuna_id, id, ?, 'Alerta alta: violencia', 'fixture' FROM case_file WHERE id = ? RETURNING id", alert, k.id());

@@ -132,6 +132,8 @@ class AgendaIT {
         AgendaFixture.Case involved = AgendaFixture.newCase(COMUNA);
         AgendaFixture.stay(involved, p, 20);
         AgendaFixture.alert(involved, "HIGH", "OPEN");
+        AgendaFixture.diagnosis(involved, p, 3);
+        AgendaFixture.planAction(involved, p, "PENDING", -5, 1);
         AgendaFixture.Case other = AgendaFixture.newCase(COMUNA);
         long session = AgendaFixture.session(AgendaFixture.table(COMUNA), 8, "PLANNED");
         long itemInvolved = AgendaFixture.caseItem(session, involved, "PICKED", "PICKED");
@@ -150,6 +152,15 @@ class AgendaIT {
         Pauta pauta = agenda.pauta(itemInvolved).orElseThrow();
         assertThat(pauta.programs()).extracting(Pauta.Program::acronym).containsExactly(p.acronym());
         assertThat(pauta.alerts()).hasSize(1);
+        assertThat(pauta.diagnosis().author()).isEqualTo("Dupla de prueba");
+        assertThat(pauta.diagnosis().program()).isEqualTo(p.acronym());
+        assertThat(pauta.diagnosis().scores()).hasSizeGreaterThan(1);
+        assertThat(pauta.diagnosis().scores().get(0).average()).isEqualTo(1.0);
+        assertThat(pauta.diagnosis().scores().subList(1, pauta.diagnosis().scores().size()))
+                .extracting(Pauta.Score::average).containsOnly(3.0);
+        assertThat(pauta.plan().goals()).isEqualTo(1);
+        assertThat(pauta.plan().open()).isEqualTo(1);
+        assertThat(pauta.plan().overdue()).isEqualTo(1);
         assertThat(pauta.editable()).isTrue();
         assertThat(TestDatabase.count("SELECT count(*) FROM audit_event WHERE username = ? AND action = 'READ'"
                 + " AND entity_type = 'CASE' AND entity_id = ?", p.professional(), String.valueOf(involved.id())))

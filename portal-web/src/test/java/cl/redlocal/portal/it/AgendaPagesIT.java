@@ -54,7 +54,18 @@ class AgendaPagesIT {
                 .doesNotContain("La agenda aún no se ha preparado");
         assertThat(TestDatabase.count("SELECT count(*) FROM mgc_agenda_item WHERE session_id = ?", session)).isEqualTo(6);
 
-        HttpResponse<byte[]> csv = web.download(prepared, "flowsForm", Map.of(), "exportCsv");
+        // a blank title gets the Spanish message next to the field and changes nothing
+        HttpResponse<String> dialog = web.submit(prepared, "itemsForm", Map.of(), "item:0:edit");
+        assertThat(dialog.body()).contains("itemForm");
+        HttpResponse<String> invalid = web.submit(dialog, "itemForm", Map.of("title", " ", "description", "x"), "save");
+        assertThat(invalid.body()).contains("Indique el título del punto.");
+        assertThat(TestDatabase.value("SELECT title FROM mgc_agenda_item WHERE session_id = ? AND block = 'WELCOME'",
+                session)).isEqualTo("Bienvenida");
+        HttpResponse<String> saved = web.submit(invalid, "itemForm", Map.of("title", "Bienvenida y ronda de presentación",
+                "description", "Cada institución se presenta"), "save");
+        assertThat(saved.body()).contains("Bienvenida y ronda de presentación", "Punto de la agenda guardado");
+
+        HttpResponse<byte[]> csv = web.download(saved, "flowsForm", Map.of(), "exportCsv");
         assertThat(csv.statusCode()).isEqualTo(200);
         String lines = new String(csv.body(), StandardCharsets.UTF_8);
         assertThat(lines).contains("\"" + p.acronym() + "\"", "Derivaciones recibidas");
