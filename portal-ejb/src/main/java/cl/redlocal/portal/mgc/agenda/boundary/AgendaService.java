@@ -184,6 +184,9 @@ public class AgendaService {
     @RolesAllowed(Role.Names.COFACILITADOR)
     public int prepare(long sessionId) {
         SessionRef session = editableSession(sessionId);
+        // two co-facilitators preparing at once: the second waits and finds the blocks made
+        em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))").setParameter(1, "mgc-agenda-" + sessionId)
+                .getSingleResult();
         long existing = em.createQuery("SELECT count(i) FROM MgcAgendaItem i WHERE i.sessionId = :s", Long.class)
                 .setParameter("s", sessionId).getSingleResult();
         if (existing == 0) {
