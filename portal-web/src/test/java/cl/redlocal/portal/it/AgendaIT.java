@@ -27,6 +27,9 @@ class AgendaIT {
     @Inject
     AgendaService agenda;
 
+    @Inject
+    cl.redlocal.portal.mgc.agenda.boundary.TableRecordService records;
+
     @BeforeEach
     void fixture() {
         AgendaFixture.ensure();
@@ -218,5 +221,29 @@ class AgendaIT {
                 + " AND entity_type = 'MGC_SESSION' AND entity_id = ?", AgendaFixture.OTHER_COFACILITATOR,
                 String.valueOf(session))).isEqualTo(2);
         assertThat(TestDatabase.count("SELECT count(*) FROM mgc_agenda_item WHERE session_id = ?", session)).isZero();
+    }
+
+    @Test
+    void theTerritorialManagerReadsTheRecordOfSupportedComunasOnlyAndAProfessionalNotAtAll() {
+        long table = AgendaFixture.table(COMUNA);
+        AgendaFixture.session(table, -3, "HELD");
+        long foreign = AgendaFixture.table(AgendaFixture.NEXT_COMUNA);
+        java.time.LocalDate today = java.time.LocalDate.now();
+
+        TestSession.signIn(AgendaFixture.MANAGER);
+        assertThat(records.tables()).extracting(cl.redlocal.portal.mgc.agenda.boundary.TableRecord.TableChoice::id)
+                .contains(table).doesNotContain(foreign);
+        assertThat(records.record(table, today.minusDays(10), today).orElseThrow().held()).isEqualTo(1);
+        assertThat(records.record(foreign, today.minusDays(10), today)).isEmpty();
+        assertThat(TestDatabase.count("SELECT count(*) FROM audit_event WHERE username = ? AND outcome = 'DENIED'"
+                + " AND entity_type = 'MGC_TABLE' AND entity_id = ?", AgendaFixture.MANAGER, String.valueOf(foreign)))
+                .isPositive();
+    }
+
+    @Test
+    void aProfessionalHasNoRecord() {
+        AgendaFixture.Program p = AgendaFixture.program(COMUNA);
+        TestSession.signIn(p.professional());
+        assertThatThrownBy(() -> records.tables()).isInstanceOf(jakarta.ejb.EJBAccessException.class);
     }
 }
