@@ -43,6 +43,7 @@ class DiagnosisPlanAlertFlowIT {
         long diagnosis = DiagnosisFixture.diagnosis(caseId, first);
         LocalDate today = LocalDate.now(ZONE);
         String tag = "F" + System.nanoTime() % 1_000_000;
+        long nextSession = nextSessionOfTheTable();
 
         ChromeDriver browser = Browser.start();
         try {
@@ -108,11 +109,49 @@ class DiagnosisPlanAlertFlowIT {
             assertThat(TestDatabase.count("SELECT count(*) FROM session_agenda_request r JOIN vulnerability_alert a"
                     + " ON a.id = r.alert_id WHERE a.case_id = ? AND a.kind = 'PLAN_OVERDUE' AND r.requested_by = ?",
                     caseId, DiagnosisFixture.COFACILITATOR)).isEqualTo(1);
+
+            // 5. the table's next session takes it up when its agenda is prepared: the case is on it, code + initials
+            String code = (String) TestDatabase.value("SELECT code FROM case_file WHERE id = ?", caseId);
+            browser.get(base + "mgc/agenda.xhtml?session=" + nextSession);
+            assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("pending"))).getText())
+                    .contains(code, "D.D.C.");
+            browser.findElement(By.id("prepareForm:prepare")).click();
+            assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("casesForm:cases"))).getText())
+                    .contains(code, "D.D.C.").doesNotContain("Dana");
+            assertThat(TestDatabase.value("SELECT r.session_id FROM session_agenda_request r JOIN vulnerability_alert a"
+                    + " ON a.id = r.alert_id WHERE a.case_id = ? AND a.kind = 'PLAN_OVERDUE'", caseId)).isEqualTo(nextSession);
+            assertThat(TestDatabase.value("SELECT origin FROM mgc_case_item WHERE session_id = ? AND case_id = ?",
+                    nextSession, caseId)).isEqualTo("ALERT");
+            Browser.screenshot(browser, "flow5-next-session");
         } catch (AssertionError | RuntimeException e) {
             Browser.screenshot(browser, "failed-flow5");
             throw e;
         } finally {
             browser.quit();
+        }
+    }
+
+    /** The comuna's table and its next session (two weeks ahead), created once per database. */
+    private static long nextSessionOfTheTable() throws java.sql.SQLException {
+        try (java.sql.Connection c = TestDatabase.connect()) {
+            c.setAutoCommit(false);
+            c.createStatement().execute("SELECT pg_advisory_xact_lock(990702)");
+            long comuna = DiagnosisFixture.comunaId();
+            Long table = FixtureSql.id(c, "SELECT id FROM mgc_table WHERE comuna_id = ?", comuna);
+            if (table == null) {
+                table = FixtureSql.insert(c, "INSERT INTO mgc_table (comuna_id, name, created_by) VALUES (?, 'Mesa Diagnóstico',"
+                        + " 'fixture') RETURNING id", comuna);
+            }
+            Long session = FixtureSql.id(c, "SELECT id FROM mgc_session WHERE table_id = ? AND state = 'PLANNED'"
+                    + " AND starts_at > now() ORDER BY starts_at LIMIT 1", table);
+            if (session == null) {
+                session = FixtureSql.insert(c, "INSERT INTO mgc_session (table_id, comuna_id, starts_at, ends_at, place,"
+                        + " ical_uid, created_by) VALUES (?, ?, date_trunc('day', now()) + INTERVAL '14 days 12 hours',"
+                        + " date_trunc('day', now()) + INTERVAL '14 days 15 hours', 'Sala municipal', ?, 'fixture')"
+                        + " RETURNING id", table, comuna, "flow5-" + System.nanoTime() + "@redlocal");
+            }
+            c.commit();
+            return session;
         }
     }
 
