@@ -1,0 +1,107 @@
+package cl.redlocal.portal.it;
+
+import com.lowagie.text.pdf.PdfReader;
+import com.lowagie.text.pdf.parser.PdfTextExtractor;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The minutes, agreements and case pages as served (issue 6, part C): messages beside fields, the PDF, the lists. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class MinutesPagesIT {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd-MM-yyyy");
+
+    @ArquillianResource
+    URL base;
+
+    private final LocalDate today = LocalDate.now(MinutesFixture.ZONE);
+
+    @BeforeEach
+    void fixture() {
+        MinutesFixture.ensure();
+    }
+
+    private static Map<String, String> agreement(String what, String person, LocalDate due) {
+        Map<String, String> fields = new HashMap<>();
+        fields.put("where", "");
+        fields.put("description", what);
+        fields.put("responsibleInstitution", "OPD Actas");
+        fields.put("responsibleName", person);
+        fields.put("responsibleEmail", "");
+        fields.put("dueOn_input", due.format(DAY));
+        return fields;
+    }
+
+    @Test
+    void aCofacilitatorRecordsAttendanceAndAgreementsOnThePageAndDownloadsThePdf() throws Exception {
+        String tag = "w" + System.nanoTime();
+        long s = MinutesFixture.session(MinutesFixture.table(tag), today.plusDays(1));
+        WebClient web = new WebClient(base);
+        web.signIn(MinutesFixture.COFACILITATOR, TestSession.DEMO_PASSWORD);
+        HttpResponse<String> page = web.get("mgc/minutes.xhtml?session=" + s);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Mesa " + tag, "Olga Pérez", "A-0001", "M.A.S.", "Bienvenida");
+
+        HttpResponse<String> saved = web.submit(page, "minutesForm", Map.of("attendance:0:value", "PRESENT"), "save");
+        assertThat(saved.body()).contains("Acta guardada.");
+        assertThat(TestDatabase.count("SELECT count(*) FROM mgc_participant WHERE session_id = ? AND attendance = 'PRESENT'",
+                s)).isEqualTo(1);
+
+        page = web.get("mgc/minutes.xhtml?session=" + s);
+        HttpResponse<String> noPerson = web.submit(page, "agreementForm", agreement("Sin nadie " + tag, "", today.plusDays(9)),
+                "addAgreement");
+        assertThat(noPerson.body()).contains("Un acuerdo necesita una persona responsable: indique su nombre.");
+        HttpResponse<String> early = web.submit(noPerson, "agreementForm", agreement("Temprano " + tag, "Olga Pérez",
+                today), "addAgreement");
+        assertThat(early.body()).contains("no puede ser anterior al día de la sesión");
+        assertThat(TestDatabase.count("SELECT count(*) FROM mgc_agreement WHERE session_id = ?", s)).isZero();
+        HttpResponse<String> added = web.submit(early, "agreementForm", agreement("Enviar protocolo " + tag,
+                "Olga Pérez", today.plusDays(9)), "addAgreement");
+        assertThat(added.body()).contains("Acuerdo agregado al acta.", "Enviar protocolo " + tag);
+
+        HttpResponse<byte[]> pdf = web.download(added, "toolbar", Map.of(), "pdf");
+        assertThat(pdf.headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
+        PdfReader reader = new PdfReader(pdf.body());
+        String text = new PdfTextExtractor(reader).getTextFromPage(1);
+        reader.close();
+        assertThat(text).contains("Olga Pérez", "Página 1 de", "Enviar protocolo " + tag);
+
+        HttpResponse<String> list = web.get("mgc/agreements.xhtml?session=" + s);
+        assertThat(list.statusCode()).isEqualTo(200);
+        assertThat(list.body()).contains("Enviar protocolo " + tag);
+        HttpResponse<String> index = web.get("mgc/minutes.xhtml");
+        assertThat(index.statusCode()).isEqualTo(200);
+        assertThat(index.body()).contains("Mesa " + tag);
+    }
+
+    @Test
+    void theCasePageShowsTheAgreementsThatConcernIt() throws Exception {
+        String tag = "c" + System.nanoTime();
+        long s = MinutesFixture.session(MinutesFixture.table(tag), today);
+        TestDatabase.update("INSERT INTO mgc_agreement (table_id, comuna_id, session_id, description,"
+                + " responsible_institution, responsible_name, due_on, created_by) SELECT table_id, comuna_id, id, ?,"
+                + " 'PPF Actas', 'Pablo Díaz', ?, 'fixture' FROM mgc_session WHERE id = ?", "Del caso " + tag,
+                today.plusDays(5), s);
+        TestDatabase.update("INSERT INTO mgc_agreement_case (agreement_id, case_id) SELECT id, ? FROM mgc_agreement"
+                + " WHERE description = ?", MinutesFixture.caseId("A-0001"), "Del caso " + tag);
+        WebClient web = new WebClient(base);
+        web.signIn(MinutesFixture.PROFESSIONAL_A, TestSession.DEMO_PASSWORD);
+        HttpResponse<String> page = web.get("cases/case.xhtml?id=" + MinutesFixture.caseId("A-0001"));
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("caseAgreements", "Del caso " + tag);
+    }
+}
