@@ -42,6 +42,8 @@ public class AgreementsBacking implements Serializable {
     private final AgreementFilter filter = new AgreementFilter();
     private PagedModel<AgreementRow> model;
 
+    /** The session during which follow-ups are recorded (a link from that session's minutes). */
+    private Long during;
     private AgreementRow selected;
     private List<AgreementNote> notes = List.of();
     private AgreementStatus newStatus;
@@ -89,7 +91,7 @@ public class AgreementsBacking implements Serializable {
     }
 
     public void saveStatus() {
-        StatusChange change = new StatusChange(newStatus, note, null);
+        StatusChange change = new StatusChange(newStatus, note, during);
         if (!validation.check(change, "followUpForm", Map.of("storedStatus", "newStatus", "status", "newStatus"))) {
             return;
         }
@@ -111,6 +113,8 @@ public class AgreementsBacking implements Serializable {
         return List.of(AgreementStatus.PENDING, AgreementStatus.IN_PROGRESS, AgreementStatus.DONE, AgreementStatus.CANCELLED);
     }
 
+    public Long getDuring() { return during; }
+    public void setDuring(Long during) { this.during = during; }
     public AgreementFilter getFilter() { return filter; }
     public PagedModel<AgreementRow> getModel() { return model; }
     public AgreementRow getSelected() { return selected; }
