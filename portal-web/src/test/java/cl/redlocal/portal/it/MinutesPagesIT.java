@@ -104,4 +104,36 @@ class MinutesPagesIT {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("caseAgreements", "Del caso " + tag);
     }
+
+    @Test
+    void aProfessionalRecordsTheFollowUpOfTheirAgreementOnTheListButNotOfAnothers() throws Exception {
+        String tag = "f" + System.nanoTime();
+        long s = MinutesFixture.session(MinutesFixture.table(tag), today.minusDays(10));
+        TestDatabase.update("INSERT INTO mgc_agreement (table_id, comuna_id, session_id, description,"
+                + " responsible_institution, responsible_name, responsible_user_id, due_on, created_by) SELECT table_id,"
+                + " comuna_id, id, ?, 'MA', 'Profesional MA', ?, ?, 'fixture' FROM mgc_session WHERE id = ?", "Mío " + tag,
+                MinutesFixture.userId(MinutesFixture.PROFESSIONAL_A), today.plusDays(1), s);
+        TestDatabase.update("INSERT INTO mgc_agreement (table_id, comuna_id, session_id, description,"
+                + " responsible_institution, responsible_name, responsible_program_id, due_on, created_by) SELECT table_id,"
+                + " comuna_id, id, ?, 'MB', 'Profesional MB', ?, ?, 'fixture' FROM mgc_session WHERE id = ?", "Ajeno " + tag,
+                MinutesFixture.programId("MB"), today.plusDays(2), s);
+        WebClient web = new WebClient(base);
+        web.signIn(MinutesFixture.PROFESSIONAL_A, TestSession.DEMO_PASSWORD);
+        HttpResponse<String> list = web.get("mgc/agreements.xhtml?session=" + s);
+        assertThat(list.body()).contains("Mío " + tag, "Ajeno " + tag);
+
+        HttpResponse<String> theirs = web.submit(list, "agreements", Map.of(), "table:1:followUp");
+        assertThat(theirs.body()).contains("Ajeno " + tag).doesNotContain("agreements:saveStatus");
+        HttpResponse<String> mine = web.submit(theirs, "agreements", Map.of(), "table:0:followUp");
+        assertThat(mine.body()).contains("agreements:saveStatus");
+        HttpResponse<String> noNote = web.submit(mine, "agreements", Map.of("newStatus", "DONE", "note", ""), "saveStatus");
+        assertThat(noNote.body()).contains("Escriba una nota de seguimiento.");
+        HttpResponse<String> done = web.submit(noNote, "agreements", Map.of("newStatus", "DONE", "note",
+                "Visita hecha."), "saveStatus");
+        assertThat(done.body()).contains("Seguimiento registrado.");
+        assertThat(TestDatabase.value("SELECT status FROM mgc_agreement WHERE description = ?", "Mío " + tag))
+                .isEqualTo("DONE");
+        assertThat(TestDatabase.value("SELECT status FROM mgc_agreement WHERE description = ?", "Ajeno " + tag))
+                .isEqualTo("PENDING");
+    }
 }

@@ -92,7 +92,7 @@ public class AgreementsBacking implements Serializable {
 
     public void saveStatus() {
         StatusChange change = new StatusChange(newStatus, note, during);
-        if (!validation.check(change, "followUpForm", Map.of("storedStatus", "newStatus", "status", "newStatus"))) {
+        if (!validation.check(change, "agreements", Map.of("storedStatus", "newStatus", "status", "newStatus"))) {
             return;
         }
         try {

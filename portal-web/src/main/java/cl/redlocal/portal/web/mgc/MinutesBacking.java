@@ -74,6 +74,9 @@ public class MinutesBacking implements Serializable {
     private String responsibleEmail;
     private LocalDate dueOn;
     private List<String> caseIds = new ArrayList<>();
+    private Long responsibleUserId;
+    private Long responsibleProgramId;
+    private AgreementService.Responsibles responsibles;
 
     public void load() {
         if (sessionId == null) {
@@ -81,6 +84,9 @@ public class MinutesBacking implements Serializable {
             return;
         }
         view = minutes.minutes(sessionId).orElse(null);
+        if (view != null && view.editable()) {
+            responsibles = agreements.responsibles();
+        }
         if (view != null && versionNumber != null) {
             version = minutes.version(sessionId, versionNumber).orElse(null);
         }
@@ -212,7 +218,7 @@ public class MinutesBacking implements Serializable {
         Long agendaItem = where != null && where.startsWith("A:") ? Long.valueOf(where.substring(2)) : null;
         Long caseItem = where != null && where.startsWith("C:") ? Long.valueOf(where.substring(2)) : null;
         AgreementForm form = new AgreementForm(agendaItem, caseItem, description, responsibleInstitution,
-                responsibleName, responsibleEmail, null, null, dueOn,
+                responsibleName, responsibleEmail, responsibleUserId, responsibleProgramId, dueOn,
                 caseIds.stream().map(Long::valueOf).toList(), List.of());
         if (!validation.check(form, "agreementForm", Map.of())) {
             return null;
@@ -313,6 +319,11 @@ public class MinutesBacking implements Serializable {
     public void setResponsibleEmail(String v) { this.responsibleEmail = v; }
     public LocalDate getDueOn() { return dueOn; }
     public void setDueOn(LocalDate dueOn) { this.dueOn = dueOn; }
+    public Long getResponsibleUserId() { return responsibleUserId; }
+    public void setResponsibleUserId(Long v) { this.responsibleUserId = v; }
+    public Long getResponsibleProgramId() { return responsibleProgramId; }
+    public void setResponsibleProgramId(Long v) { this.responsibleProgramId = v; }
+    public AgreementService.Responsibles getResponsibles() { return responsibles; }
     public List<String> getCaseIds() { return caseIds; }
     public void setCaseIds(List<String> caseIds) { this.caseIds = caseIds == null ? new ArrayList<>() : caseIds; }
 }

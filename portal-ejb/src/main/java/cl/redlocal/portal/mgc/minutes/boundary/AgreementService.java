@@ -188,6 +188,27 @@ public class AgreementService {
         return rows;
     }
 
+    /** Who may answer for an agreement in the portal: the comuna's programs and their professionals (and co-facilitators). */
+    public Responsibles responsibles() {
+        CallerProfile me = caller.profile();
+        @SuppressWarnings("unchecked")
+        List<Object[]> programs = em.createNativeQuery("SELECT id, acronym, name FROM program WHERE comuna_id = ?1"
+                + " ORDER BY acronym").setParameter(1, me.comunaId()).getResultList();
+        @SuppressWarnings("unchecked")
+        List<Object[]> users = em.createNativeQuery("SELECT u.id, u.full_name, p.acronym FROM app_user u LEFT JOIN program p"
+                + " ON p.id = u.program_id WHERE u.comuna_id = ?1 AND u.enabled AND u.role IN ('PROFESIONAL', 'COFACILITADOR')"
+                + " ORDER BY u.full_name").setParameter(1, me.comunaId()).getResultList();
+        return new Responsibles(programs.stream().map(r -> new Responsibles.Option(((Number) r[0]).longValue(),
+                r[1] + " · " + r[2])).toList(), users.stream().map(r -> new Responsibles.Option(((Number) r[0]).longValue(),
+                r[1] + (r[2] == null ? "" : " (" + r[2] + ")"))).toList());
+    }
+
+    /** The options of the agreement form. */
+    public record Responsibles(List<Option> programs, List<Option> users) implements java.io.Serializable {
+        public record Option(long id, String label) implements java.io.Serializable {
+        }
+    }
+
     // ---------------------------------------------------------------------------------------------
 
     private static final String FROM = " FROM mgc_agreement a JOIN mgc_session s ON s.id = a.session_id"
