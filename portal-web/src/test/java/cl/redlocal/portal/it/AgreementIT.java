@@ -206,4 +206,29 @@ class AgreementIT {
         assertThat(TestDatabase.count("SELECT count(*) FROM mail_outbox WHERE recipient = ?", soon)).isEqualTo(1);
         assertThat(reminders.send(MinutesFixture.comunaId(), today.plusDays(1))).as("the next day again").contains(soon);
     }
+
+    @Test
+    void anAgreementLinksAReferralOfACaseAnalysedAndItsCase() throws Exception {
+        TestSession.signIn(MinutesFixture.COFACILITATOR);
+        long s = MinutesFixture.session(MinutesFixture.table(tag()), today);
+        long referral;
+        try (java.sql.Connection c = TestDatabase.connect()) {
+            referral = FixtureSql.insert(c, "INSERT INTO referral (comuna_id, case_id, from_institution, to_program_id,"
+                    + " state, reason, sent_at, due_on) VALUES (?, ?, 'Escuela Actas', ?, 'SENT', 'Prueba', now(),"
+                    + " CURRENT_DATE + 10) RETURNING id", MinutesFixture.comunaId(), MinutesFixture.caseId("A-0001"),
+                    MinutesFixture.programId("MB"));
+        }
+        assertThat(agreements.referralOptions(s)).extracting(AgreementService.Responsibles.Option::id).contains(referral);
+        long id = agreements.create(s, new AgreementForm(null, null, "Responder la derivación " + tag(), "PPF Actas",
+                "Pablo Díaz", null, null, MinutesFixture.programId("MB"), today.plusDays(5), List.of(), List.of(referral)));
+        assertThat(TestDatabase.value("SELECT referral_id FROM mgc_agreement_case WHERE agreement_id = ? AND case_id = ?",
+                id, MinutesFixture.caseId("A-0001"))).isEqualTo(referral);
+        long otherComunaCase = ((Number) TestDatabase.value("SELECT id FROM case_file WHERE comuna_id <> ? ORDER BY id"
+                + " LIMIT 1", MinutesFixture.comunaId())).longValue();
+        assertThatThrownBy(() -> agreements.create(s, new AgreementForm(null, null, "Ajeno", "PPF Actas", "Pablo Díaz",
+                null, null, null, today.plusDays(5), List.of(otherComunaCase), List.of())))
+                .isInstanceOf(BusinessException.class).hasMessage("mgc.agreement.case.other");
+        assertThat(TestDatabase.count("SELECT count(*) FROM mgc_agreement WHERE description = 'Ajeno' AND session_id = ?", s))
+                .isZero();
+    }
 }

@@ -77,6 +77,8 @@ public class MinutesBacking implements Serializable {
     private Long responsibleUserId;
     private Long responsibleProgramId;
     private AgreementService.Responsibles responsibles;
+    private List<AgreementService.Responsibles.Option> referrals = List.of();
+    private List<String> referralIds = new ArrayList<>();
 
     public void load() {
         if (sessionId == null) {
@@ -86,6 +88,7 @@ public class MinutesBacking implements Serializable {
         view = minutes.minutes(sessionId).orElse(null);
         if (view != null && view.editable()) {
             responsibles = agreements.responsibles();
+            referrals = agreements.referralOptions(sessionId);
         }
         if (view != null && versionNumber != null) {
             version = minutes.version(sessionId, versionNumber).orElse(null);
@@ -219,7 +222,8 @@ public class MinutesBacking implements Serializable {
         Long caseItem = where != null && where.startsWith("C:") ? Long.valueOf(where.substring(2)) : null;
         AgreementForm form = new AgreementForm(agendaItem, caseItem, description, responsibleInstitution,
                 responsibleName, responsibleEmail, responsibleUserId, responsibleProgramId, dueOn,
-                caseIds.stream().map(Long::valueOf).toList(), List.of());
+                caseIds.stream().map(Long::valueOf).toList(),
+                referralIds.stream().map(Long::valueOf).toList());
         if (!validation.check(form, "agreementForm", Map.of())) {
             return null;
         }
@@ -324,6 +328,9 @@ public class MinutesBacking implements Serializable {
     public Long getResponsibleProgramId() { return responsibleProgramId; }
     public void setResponsibleProgramId(Long v) { this.responsibleProgramId = v; }
     public AgreementService.Responsibles getResponsibles() { return responsibles; }
+    public List<AgreementService.Responsibles.Option> getReferrals() { return referrals; }
+    public List<String> getReferralIds() { return referralIds; }
+    public void setReferralIds(List<String> v) { this.referralIds = v == null ? new ArrayList<>() : v; }
     public List<String> getCaseIds() { return caseIds; }
     public void setCaseIds(List<String> caseIds) { this.caseIds = caseIds == null ? new ArrayList<>() : caseIds; }
 }

@@ -203,6 +203,21 @@ public class AgreementService {
                 r[1] + (r[2] == null ? "" : " (" + r[2] + ")"))).toList());
     }
 
+    /** The referrals of the cases analysed in a session (own comuna), to link an agreement to one of them. */
+    public List<Responsibles.Option> referralOptions(long sessionId) {
+        CallerProfile me = caller.profile();
+        session(sessionId, me);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT r.id, cf.code, COALESCE(fp.acronym, r.from_institution, '–'),"
+                        + " tp.acronym, r.state FROM referral r JOIN case_file cf ON cf.id = r.case_id"
+                        + " JOIN program tp ON tp.id = r.to_program_id LEFT JOIN program fp ON fp.id = r.from_program_id"
+                        + " WHERE r.comuna_id = ?1 AND r.case_id IN (SELECT case_id FROM mgc_case_item WHERE session_id = ?2)"
+                        + " ORDER BY cf.code, r.sent_at DESC")
+                .setParameter(1, me.comunaId()).setParameter(2, sessionId).getResultList();
+        return rows.stream().map(r -> new Responsibles.Option(((Number) r[0]).longValue(),
+                r[1] + ": " + r[2] + " → " + r[3] + " (" + r[4] + ")")).toList();
+    }
+
     /** The options of the agreement form. */
     public record Responsibles(List<Option> programs, List<Option> users) implements java.io.Serializable {
         public record Option(long id, String label) implements java.io.Serializable {
