@@ -136,4 +136,42 @@ class MinutesPagesIT {
         assertThat(TestDatabase.value("SELECT status FROM mgc_agreement WHERE description = ?", "Ajeno " + tag))
                 .isEqualTo("PENDING");
     }
+
+    @Test
+    void aSessionIsClosedTheNextApprovesItsMinutesAndACorrectionMakesVersionTwo() throws Exception {
+        String tag = "a" + System.nanoTime();
+        long table = MinutesFixture.table(tag);
+        long first = MinutesFixture.session(table, today.minusDays(28));
+        long second = MinutesFixture.session(table, today);
+        WebClient web = new WebClient(base);
+        web.signIn(MinutesFixture.COFACILITATOR, TestSession.DEMO_PASSWORD);
+
+        HttpResponse<String> page = web.get("mgc/minutes.xhtml?session=" + first);
+        HttpResponse<String> closed = web.submit(page, "toolbar", Map.of(), "close");
+        assertThat(closed.body()).contains("Sesión cerrada");
+        assertThat(TestDatabase.value("SELECT state FROM mgc_session WHERE id = ?", first)).isEqualTo("HELD");
+
+        HttpResponse<String> next = web.get("mgc/minutes.xhtml?session=" + second);
+        assertThat(next.body()).contains("Aprobación del acta anterior");
+        HttpResponse<String> approved = web.submit(next, "approveForm", Map.of("corrections", "Se corrige un nombre."),
+                "approve");
+        assertThat(approved.body()).contains("Acta anterior aprobada y bloqueada.");
+        assertThat(TestDatabase.value("SELECT state FROM mgc_minutes WHERE session_id = ?", first)).isEqualTo("APPROVED");
+        assertThat(TestDatabase.value("SELECT approval_corrections FROM mgc_minutes WHERE session_id = ?", first))
+                .isEqualTo("Se corrige un nombre.");
+
+        HttpResponse<String> locked = web.get("mgc/minutes.xhtml?session=" + first);
+        assertThat(locked.body()).contains("Aprobada").doesNotContain("minutesForm:save\"");
+        HttpResponse<String> correcting = web.submit(locked, "toolbar", Map.of(), "correct");
+        HttpResponse<String> noReason = web.submit(correcting, "minutesForm", Map.of("decisions", "Decisión corregida",
+                "correctionReason", ""), "saveCorrection");
+        assertThat(noReason.body()).contains("Indique el motivo de la corrección.");
+        HttpResponse<String> corrected = web.submit(noReason, "minutesForm", Map.of("decisions", "Decisión corregida",
+                "correctionReason", "Faltaba la decisión."), "saveCorrection");
+        assertThat(corrected.body()).contains("Corrección guardada como versión 2.");
+        HttpResponse<String> v1 = web.get("mgc/minutes.xhtml?session=" + first + "&version=1");
+        assertThat(v1.body()).contains("Versión 1 del acta").doesNotContain("Decisión corregida");
+        HttpResponse<String> v2 = web.get("mgc/minutes.xhtml?session=" + first + "&version=2");
+        assertThat(v2.body()).contains("Versión 2 del acta", "Decisión corregida");
+    }
 }

@@ -153,6 +153,10 @@ public class MinutesBacking implements Serializable {
     }
 
     public String saveCorrection() {
+        if (correctionReason == null || correctionReason.isBlank()) {
+            messages.error("minutesForm:correctionReason", "mgc.minutes.correction.reason.required");
+            return null;
+        }
         MinutesEdit edit = changes();
         try {
             int number = minutes.correct(sessionId, correctionReason, edit);
