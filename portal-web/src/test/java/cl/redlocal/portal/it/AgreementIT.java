@@ -231,4 +231,26 @@ class AgreementIT {
         assertThat(TestDatabase.count("SELECT count(*) FROM mgc_agreement WHERE description = 'Ajeno' AND session_id = ?", s))
                 .isZero();
     }
+
+    @Test
+    void aCofacilitatorRewritesAnAgreementOnceAndAStaleCopyIsRefused() {
+        TestSession.signIn(MinutesFixture.COFACILITATOR);
+        long s = MinutesFixture.session(MinutesFixture.table(tag()), today);
+        String what = "Reescribir " + tag();
+        long id = agreements.create(s, new AgreementForm(null, null, what, "OPD Actas", "Olga Pérez", null, null, null,
+                today.plusDays(5), List.of(MinutesFixture.caseId("A-0001")), List.of()));
+        int version = ((Number) TestDatabase.value("SELECT version FROM mgc_agreement WHERE id = ?", id)).intValue();
+        agreements.update(id, version, new AgreementForm(null, null, what, "CESFAM Actas", "Sara Luna", null, null, null,
+                today.plusDays(8), List.of(), List.of()));
+        assertThat(TestDatabase.value("SELECT responsible_institution FROM mgc_agreement WHERE id = ?", id))
+                .isEqualTo("CESFAM Actas");
+        assertThat(TestDatabase.count("SELECT count(*) FROM mgc_agreement_case WHERE agreement_id = ?", id)).isZero();
+        assertThatThrownBy(() -> agreements.update(id, version, new AgreementForm(null, null, what, "Otra", "Otra persona",
+                null, null, null, today.plusDays(9), List.of(), List.of())))
+                .isInstanceOf(cl.redlocal.portal.platform.ConcurrentEditException.class);
+        assertThatThrownBy(() -> agreements.update(id, version + 1, new AgreementForm(null, null, what, "Otra",
+                "Otra persona", null, null, null, today.minusDays(1), List.of(), List.of())))
+                .isInstanceOf(BusinessException.class).hasMessage("mgc.agreement.dueOn.beforeSession");
+        assertThat(TestDatabase.value("SELECT responsible_name FROM mgc_agreement WHERE id = ?", id)).isEqualTo("Sara Luna");
+    }
 }
