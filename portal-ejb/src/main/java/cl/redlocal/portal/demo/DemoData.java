@@ -105,6 +105,7 @@ public class DemoData {
                 + " occupied_after, note) SELECT comuna_id, id, coalesce(confirmed_at, now()), 'coordinador', slots,"
                 + " occupied, 'Carga inicial del mapa de oferta' FROM program").executeUpdate();
         MgcDemoAgenda.seed(em, demo.getId(), ANCHOR);
+        MgcDemoMinutes.seed(em, demo.getId(), ANCHOR);
     }
 
     private void programsOf(Comuna comuna, String[][] rows) {

@@ -1,0 +1,505 @@
+package cl.redlocal.portal.mgc.minutes.boundary;
+
+import cl.redlocal.portal.audit.boundary.AuditLog;
+import cl.redlocal.portal.audit.control.AuditAction;
+import cl.redlocal.portal.audit.control.AuditOutcome;
+import cl.redlocal.portal.cases.entity.Child;
+import cl.redlocal.portal.mgc.minutes.control.MgcScope;
+import cl.redlocal.portal.mgc.minutes.control.MinutesReader;
+import cl.redlocal.portal.mgc.minutes.control.MinutesSnapshot;
+import cl.redlocal.portal.mgc.minutes.entity.AgreementStatus;
+import cl.redlocal.portal.mgc.minutes.entity.Minutes;
+import cl.redlocal.portal.mgc.minutes.entity.MinutesState;
+import cl.redlocal.portal.platform.BusinessException;
+import cl.redlocal.portal.platform.ConcurrentEditException;
+import cl.redlocal.portal.platform.PortalClock;
+import cl.redlocal.portal.platform.SqlValues;
+import cl.redlocal.portal.platform.mail.Outbox;
+import cl.redlocal.portal.platform.mail.OutgoingMail;
+import cl.redlocal.portal.security.control.Caller;
+import cl.redlocal.portal.security.control.CallerProfile;
+import cl.redlocal.portal.security.entity.Role;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceContext;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The minutes of a table session. Co-facilitators of the session's comuna write them (attendance, item
+ * notes, case discussions, decisions), close the session, approve the previous session's minutes and
+ * correct approved minutes (a new version); the coordinator and professionals of the comuna and the
+ * territorial manager of a supported comuna read them, cases filtered by need-to-know. A session of
+ * another comuna does not exist for the caller (audited). Every read and write is audited.
+ */
+@Stateless
+@RolesAllowed(Role.Names.COFACILITADOR)
+public class MinutesService {
+
+    static final String ENTITY = "MGC_MINUTES";
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    PortalClock clock;
+
+    @Inject
+    Outbox outbox;
+
+    /** The session's minutes as the caller may read them; a co-facilitator's first look prepares the draft. */
+    @RolesAllowed({Role.Names.COFACILITADOR, Role.Names.COORDINADOR, Role.Names.PROFESIONAL, Role.Names.GESTOR_TERRITORIAL})
+    public Optional<MinutesView> minutes(long sessionId) {
+        CallerProfile me = caller.profile();
+        Optional<SessionRow> session = session(sessionId, me);
+        if (session.isEmpty()) {
+            audit.denied("MGC_SESSION", sessionId, "acta: sin acceso o inexistente");
+            return Optional.empty();
+        }
+        if (me.role() == Role.COFACILITADOR && !"CANCELLED".equals(session.get().state())) {
+            prepare(session.get(), me);
+        }
+        MinutesView view = view(session.get(), me);
+        audit.record(AuditAction.READ, ENTITY, view.minutesId() == 0 ? null : view.minutesId(), AuditOutcome.SUCCESS,
+                "sesión " + sessionId);
+        auditCaseReads(view, sessionId);
+        return Optional.of(view);
+    }
+
+    /** What leaves the portal (PDF download): audited as an export. */
+    @RolesAllowed({Role.Names.COFACILITADOR, Role.Names.COORDINADOR, Role.Names.PROFESIONAL, Role.Names.GESTOR_TERRITORIAL})
+    public Optional<MinutesView> export(long sessionId, String format) {
+        CallerProfile me = caller.profile();
+        Optional<SessionRow> session = session(sessionId, me);
+        if (session.isEmpty()) {
+            audit.denied("MGC_SESSION", sessionId, "exportar acta: sin acceso o inexistente");
+            return Optional.empty();
+        }
+        MinutesView view = view(session.get(), me);
+        audit.record(AuditAction.EXPORT, ENTITY, view.minutesId() == 0 ? null : view.minutesId(), AuditOutcome.SUCCESS,
+                format + " sesión " + sessionId);
+        return Optional.of(view);
+    }
+
+    /** The recent sessions of the caller's comunas with the state of their minutes, newest first. */
+    @RolesAllowed({Role.Names.COFACILITADOR, Role.Names.COORDINADOR, Role.Names.PROFESIONAL, Role.Names.GESTOR_TERRITORIAL})
+    public List<SessionLine> sessions(int max) {
+        CallerProfile me = caller.profile();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT s.id, t.name, co.name, s.starts_at, s.state, m.state,"
+                        + " m.current_version FROM mgc_session s JOIN mgc_table t ON t.id = s.table_id"
+                        + " JOIN comuna co ON co.id = s.comuna_id LEFT JOIN mgc_minutes m ON m.session_id = s.id"
+                        + " WHERE s.comuna_id = ANY (CAST(?1 AS BIGINT[])) AND s.state <> 'CANCELLED'"
+                        + " AND s.starts_at < now() + INTERVAL '45 days' ORDER BY s.starts_at DESC LIMIT ?2")
+                .setParameter(1, MgcScope.comunaArray(me)).setParameter(2, Math.max(1, Math.min(max, 500)))
+                .getResultList();
+        audit.record(AuditAction.LIST, ENTITY, null, AuditOutcome.SUCCESS, rows.size() + " sesiones");
+        return rows.stream().map(r -> new SessionLine(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
+                clock.dayOf(SqlValues.instant(r[3])), (String) r[4], (String) r[5],
+                r[6] == null ? 0 : ((Number) r[6]).intValue())).toList();
+    }
+
+    /** Writes what changed in the draft; a stale change is refused whole, and nothing of the other's is lost. */
+    public void save(long sessionId, @NotNull @Valid MinutesEdit edit) {
+        CallerProfile me = caller.profile();
+        SessionRow session = writable(sessionId, me);
+        Minutes minutes = prepare(session, me);
+        minutes.checkEditable();
+        apply(minutes, edit, me);
+        audit.record(AuditAction.UPDATE, ENTITY, minutes.getId(), AuditOutcome.SUCCESS, "sesión " + sessionId);
+    }
+
+    /** Adds a one-off guest to the attendance. */
+    public long addGuest(long sessionId, @NotNull @Valid GuestForm guest) {
+        CallerProfile me = caller.profile();
+        SessionRow session = writable(sessionId, me);
+        prepare(session, me).checkEditable();
+        long id = ((Number) em.createNativeQuery("INSERT INTO mgc_participant (session_id, guest_name, guest_institution,"
+                        + " guest_email, rsvp_token, attendance) VALUES (?1, ?2, ?3, ?4, ?5, 'PRESENT') RETURNING id")
+                .setParameter(1, sessionId).setParameter(2, guest.name().strip())
+                .setParameter(3, guest.institution().strip())
+                .setParameter(4, guest.email() == null || guest.email().isBlank() ? null : guest.email().strip())
+                .setParameter(5, token()).getSingleResult()).longValue();
+        audit.record(AuditAction.CREATE, "MGC_PARTICIPANT", id, AuditOutcome.SUCCESS, "invitado sesión " + sessionId);
+        return id;
+    }
+
+    /** The session took place: HELD (from PLANNED or CONVENED), its minutes stay a draft. */
+    public void closeSession(long sessionId, int sessionVersion) {
+        CallerProfile me = caller.profile();
+        SessionRow session = writable(sessionId, me);
+        if (!"PLANNED".equals(session.state()) && !"CONVENED".equals(session.state())) {
+            throw new BusinessException("mgc.minutes.close.state");
+        }
+        prepare(session, me);
+        int updated = em.createNativeQuery("UPDATE mgc_session SET state = 'HELD', closed_at = now(), closed_by = ?1,"
+                        + " version = version + 1 WHERE id = ?2 AND version = ?3 AND state IN ('PLANNED', 'CONVENED')")
+                .setParameter(1, me.username()).setParameter(2, sessionId).setParameter(3, sessionVersion).executeUpdate();
+        if (updated == 0) {
+            throw new ConcurrentEditException();
+        }
+        audit.record(AuditAction.UPDATE, "MGC_SESSION", sessionId, AuditOutcome.SUCCESS, "sesión cerrada");
+    }
+
+    /**
+     * The session {@code inSessionId} approves the minutes of the previous session of the same table (as
+     * loaded at {@code minutesVersion}), with the corrections it made (blank: none). The content is
+     * kept as version 1 and the minutes are locked.
+     */
+    public void approve(long sessionId, long inSessionId, int minutesVersion,
+                        @Size(max = 4000, message = "{mgc.minutes.corrections.size}") String corrections) {
+        CallerProfile me = caller.profile();
+        SessionRow session = writable(sessionId, me);
+        SessionRow approving = writable(inSessionId, me);
+        if (!"HELD".equals(session.state())) {
+            throw new BusinessException("mgc.minutes.approve.notHeld");
+        }
+        Long next = nextSession(session);
+        if (next == null || next != approving.id() || approving.tableId() != session.tableId()) {
+            throw new BusinessException("mgc.minutes.approve.notNext");
+        }
+        Minutes minutes = prepare(session, me);
+        if (minutes.getVersion() != minutesVersion) {
+            throw new ConcurrentEditException();
+        }
+        int number = minutes.approve(inSessionId, corrections, me.username(), Instant.now());
+        flush();
+        snapshot(minutes, number, corrections == null || corrections.isBlank()
+                ? "Aprobada sin correcciones en la sesión del " + approving.day()
+                : "Aprobada con correcciones en la sesión del " + approving.day() + ": " + corrections.strip(), me);
+        audit.record(AuditAction.UPDATE, ENTITY, minutes.getId(), AuditOutcome.SUCCESS,
+                "aprobada en sesión " + inSessionId);
+    }
+
+    /**
+     * A correction of approved minutes, with its reason: the changes are written and the corrected content
+     * becomes the next version; every earlier version stays as it was.
+     */
+    public int correct(long sessionId, @NotBlank(message = "{mgc.minutes.correction.reason.required}")
+                       @Size(max = 2000) String reason, @NotNull @Valid MinutesEdit edit) {
+        CallerProfile me = caller.profile();
+        SessionRow session = writable(sessionId, me);
+        Minutes minutes = prepare(session, me);
+        if (!minutes.locked()) {
+            throw new BusinessException("mgc.minutes.correct.notApproved");
+        }
+        if (minutes.getVersion() != edit.minutesVersion()) {
+            throw new ConcurrentEditException();
+        }
+        writeItems(edit);
+        checkBelongs(sessionId, edit);
+        int number = minutes.correct(edit.decisions() == null ? minutes.getDecisions() : edit.decisions(), me.username());
+        flush();
+        snapshot(minutes, number, "Corrección: " + reason.strip(), me);
+        audit.record(AuditAction.UPDATE, ENTITY, minutes.getId(), AuditOutcome.SUCCESS, "corrección versión " + number);
+        return number;
+    }
+
+    /** One version of approved minutes, as the caller may read it. */
+    @RolesAllowed({Role.Names.COFACILITADOR, Role.Names.COORDINADOR, Role.Names.PROFESIONAL, Role.Names.GESTOR_TERRITORIAL})
+    public Optional<VersionView> version(long sessionId, int number) {
+        CallerProfile me = caller.profile();
+        Optional<SessionRow> session = session(sessionId, me);
+        if (session.isEmpty()) {
+            audit.denied("MGC_SESSION", sessionId, "versión de acta: sin acceso o inexistente");
+            return Optional.empty();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT v.id, v.number, v.reason, v.created_by, v.created_at,"
+                        + " CAST(v.content AS TEXT) FROM mgc_minutes_version v JOIN mgc_minutes m ON m.id = v.minutes_id"
+                        + " WHERE m.session_id = ?1 AND v.number = ?2")
+                .setParameter(1, sessionId).setParameter(2, number).getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] r = rows.get(0);
+        MinutesContent content = filter(MinutesSnapshot.fromJson((String) r[5]), me);
+        audit.record(AuditAction.READ, "MGC_MINUTES_VERSION", ((Number) r[0]).longValue(), AuditOutcome.SUCCESS,
+                "sesión " + sessionId + " versión " + number);
+        return Optional.of(new VersionView(sessionId, session.get().day(), ((Number) r[1]).intValue(), (String) r[2],
+                (String) r[3], SqlValues.instant(r[4]), content));
+    }
+
+    /**
+     * Sends the minutes (the PDF the page produced from {@link #export}) to every member of the table active
+     * on the session's day, through the outbox in this transaction. Returns how many mails were written.
+     */
+    public int mail(long sessionId, @NotNull byte[] pdf, @NotBlank String fileName) {
+        CallerProfile me = caller.profile();
+        SessionRow session = writable(sessionId, me);
+        @SuppressWarnings("unchecked")
+        List<Object> emails = em.createNativeQuery("SELECT DISTINCT lower(email) FROM mgc_member WHERE table_id = ?1"
+                        + " AND joined_on <= CAST(?2 AS DATE) AND (left_on IS NULL OR left_on >= CAST(?2 AS DATE))"
+                        + " ORDER BY 1")
+                .setParameter(1, session.tableId()).setParameter(2, session.day()).getResultList();
+        String subject = "Acta de la " + session.tableName() + " · sesión del " + session.day();
+        String text = "Estimada/o integrante de la " + session.tableName() + ":\n\nAdjuntamos el acta de la sesión del "
+                + session.day() + ". Los casos se nombran solo por código e iniciales.\n\nRed Local · "
+                + session.comunaName();
+        for (Object email : emails) {
+            outbox.enqueue(new OutgoingMail(session.comunaId(), (String) email, subject, text, fileName,
+                    "application/pdf", pdf));
+        }
+        audit.record(AuditAction.EXPORT, ENTITY, sessionId, AuditOutcome.SUCCESS,
+                "acta enviada por correo a " + emails.size() + " integrantes");
+        return emails.size();
+    }
+
+    // ---------------------------------------------------------------------------------------------
+
+    /** The draft's row and, for a session without a call list, the members active on its day as participants. */
+    private Minutes prepare(SessionRow session, CallerProfile me) {
+        em.createNativeQuery("INSERT INTO mgc_minutes (session_id, updated_by) VALUES (?1, ?2) ON CONFLICT DO NOTHING")
+                .setParameter(1, session.id()).setParameter(2, me.username()).executeUpdate();
+        Number participants = (Number) em.createNativeQuery("SELECT count(*) FROM mgc_participant WHERE session_id = ?1")
+                .setParameter(1, session.id()).getSingleResult();
+        if (participants.longValue() == 0) {
+            @SuppressWarnings("unchecked")
+            List<Object> members = em.createNativeQuery("SELECT id FROM mgc_member WHERE table_id = ?1 AND kind = 'PERMANENT'"
+                            + " AND joined_on <= CAST(?2 AS DATE) AND (left_on IS NULL OR left_on >= CAST(?2 AS DATE))"
+                            + " ORDER BY id")
+                    .setParameter(1, session.tableId()).setParameter(2, session.day()).getResultList();
+            for (Object member : members) {
+                em.createNativeQuery("INSERT INTO mgc_participant (session_id, member_id, rsvp_token) VALUES (?1, ?2, ?3)"
+                                + " ON CONFLICT DO NOTHING")
+                        .setParameter(1, session.id()).setParameter(2, ((Number) member).longValue())
+                        .setParameter(3, token()).executeUpdate();
+            }
+        }
+        return em.createQuery("SELECT m FROM Minutes m WHERE m.sessionId = :s", Minutes.class)
+                .setParameter("s", session.id()).getSingleResult();
+    }
+
+    private void apply(Minutes minutes, MinutesEdit edit, CallerProfile me) {
+        if (edit.decisions() != null && !same(edit.decisions(), minutes.getDecisions())) {
+            if (minutes.getVersion() != edit.minutesVersion()) {
+                throw new ConcurrentEditException();
+            }
+            minutes.writeDecisions(edit.decisions(), me.username());
+            flush();
+        }
+        writeItems(edit);
+        checkBelongs(minutes.getSessionId(), edit);
+    }
+
+    /** Each change with a version check: 0 rows updated means someone else saved it first. */
+    private void writeItems(MinutesEdit edit) {
+        for (MinutesEdit.Attendance a : edit.attendance()) {
+            versioned("UPDATE mgc_participant SET attendance = ?1, version = version + 1 WHERE id = ?2 AND version = ?3",
+                    a.value(), a.participantId(), a.version());
+        }
+        for (MinutesEdit.Text t : edit.notes()) {
+            versioned("UPDATE mgc_agenda_item SET notes = ?1, version = version + 1 WHERE id = ?2 AND version = ?3",
+                    blankToNull(t.text()), t.id(), t.version());
+        }
+        for (MinutesEdit.Text t : edit.discussions()) {
+            versioned("UPDATE mgc_case_item SET discussion = ?1, version = version + 1 WHERE id = ?2 AND version = ?3",
+                    blankToNull(t.text()), t.id(), t.version());
+        }
+    }
+
+    /** Every changed row must belong to the session being written (checked after, the transaction rolls back). */
+    private void checkBelongs(long sessionId, MinutesEdit edit) {
+        check("mgc_participant", sessionId, edit.attendance().stream().map(MinutesEdit.Attendance::participantId).toList());
+        check("mgc_agenda_item", sessionId, edit.notes().stream().map(MinutesEdit.Text::id).toList());
+        check("mgc_case_item", sessionId, edit.discussions().stream().map(MinutesEdit.Text::id).toList());
+    }
+
+    private void check(String table, long sessionId, List<Long> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        Number others = (Number) em.createNativeQuery("SELECT count(*) FROM " + table + " WHERE id = ANY (CAST(?1 AS BIGINT[]))"
+                        + " AND session_id <> ?2")
+                .setParameter(1, "{" + String.join(",", ids.stream().map(String::valueOf).toList()) + "}")
+                .setParameter(2, sessionId).getSingleResult();
+        if (others.longValue() > 0) {
+            audit.denied(table.toUpperCase(), sessionId, "fila de otra sesión en el acta");
+            throw new BusinessException("mgc.minutes.notFound");
+        }
+    }
+
+    private void versioned(String sql, Object value, long id, int version) {
+        int updated = em.createNativeQuery(sql).setParameter(1, value).setParameter(2, id).setParameter(3, version)
+                .executeUpdate();
+        if (updated == 0) {
+            throw new ConcurrentEditException();
+        }
+    }
+
+    private void snapshot(Minutes minutes, int number, String reason, CallerProfile me) {
+        MinutesContent content = content(minutes.getSessionId(), minutes.getDecisions());
+        em.createNativeQuery("INSERT INTO mgc_minutes_version (minutes_id, number, content, reason, created_by)"
+                        + " VALUES (?1, ?2, CAST(?3 AS JSONB), ?4, ?5)")
+                .setParameter(1, minutes.getId()).setParameter(2, number)
+                .setParameter(3, MinutesSnapshot.toJson(content)).setParameter(4, truncate(reason, 2000))
+                .setParameter(5, me.username()).executeUpdate();
+    }
+
+    /** The whole content of the live minutes, unfiltered. */
+    MinutesContent content(long sessionId, String decisions) {
+        return MinutesReader.content(em, sessionId, decisions, clock.today());
+    }
+
+    /** Need-to-know on the cases of the minutes: discussion only for those the caller may see. */
+    private MinutesContent filter(MinutesContent content, CallerProfile me) {
+        Set<Long> visible = MgcScope.visibleCases(em, me, content.cases().stream().map(MinutesContent.CaseItem::caseId)
+                .distinct().toList());
+        boolean codesOnly = me.role() == Role.GESTOR_TERRITORIAL;
+        List<MinutesContent.CaseItem> cases = content.cases().stream().map(c -> visible.contains(c.caseId())
+                ? new MinutesContent.CaseItem(c.id(), c.version(), c.caseId(), c.code(), c.initials(), c.discussion(),
+                false, true)
+                : new MinutesContent.CaseItem(c.id(), c.version(), c.caseId(), c.code(), codesOnly ? null : c.initials(),
+                null, true, false)).toList();
+        return new MinutesContent(content.attendance(), content.items(), cases, content.decisions(), content.agreements());
+    }
+
+    private void auditCaseReads(MinutesView view, long sessionId) {
+        for (MinutesContent.CaseItem c : view.content().cases()) {
+            if (!c.reserved()) {
+                audit.record(AuditAction.READ, "CASE", c.caseId(), AuditOutcome.SUCCESS, "acta sesión " + sessionId);
+            }
+        }
+    }
+
+    private MinutesView view(SessionRow s, CallerProfile me) {
+        Optional<Minutes> minutes = em.createQuery("SELECT m FROM Minutes m WHERE m.sessionId = :s", Minutes.class)
+                .setParameter("s", s.id()).getResultList().stream().findFirst();
+        MinutesContent content = filter(content(s.id(), minutes.map(Minutes::getDecisions).orElse(null)), me);
+        boolean cofacilitator = me.role() == Role.COFACILITADOR && s.comunaId() == me.comunaId();
+        boolean cancelled = "CANCELLED".equals(s.state());
+        MinutesView.Previous previous = null;
+        if (cofacilitator && !cancelled) {
+            @SuppressWarnings("unchecked")
+            List<Object[]> prev = em.createNativeQuery("SELECT p.id, p.starts_at, m.id, m.version FROM mgc_session p"
+                            + " JOIN mgc_minutes m ON m.session_id = p.id WHERE p.table_id = ?1 AND p.state = 'HELD'"
+                            + " AND m.state = 'DRAFT' AND p.id = (SELECT q.id FROM mgc_session q WHERE q.table_id = ?1"
+                            + " AND q.state <> 'CANCELLED' AND q.starts_at < (SELECT starts_at FROM mgc_session WHERE id = ?2)"
+                            + " ORDER BY q.starts_at DESC LIMIT 1)")
+                    .setParameter(1, s.tableId()).setParameter(2, s.id()).getResultList();
+            if (!prev.isEmpty()) {
+                previous = new MinutesView.Previous(((Number) prev.get(0)[0]).longValue(),
+                        clock.dayOf(SqlValues.instant(prev.get(0)[1])), ((Number) prev.get(0)[2]).longValue(),
+                        ((Number) prev.get(0)[3]).intValue());
+            }
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> versions = minutes.isEmpty() ? List.of() : em.createNativeQuery("SELECT number, reason, created_by,"
+                        + " created_at FROM mgc_minutes_version WHERE minutes_id = ?1 ORDER BY number")
+                .setParameter(1, minutes.get().getId()).getResultList();
+        LocalDate approvedInDay = null;
+        Long approvedIn = minutes.map(Minutes::getApprovedInSessionId).orElse(null);
+        if (approvedIn != null) {
+            approvedInDay = clock.dayOf(SqlValues.instant(em.createNativeQuery("SELECT starts_at FROM mgc_session"
+                    + " WHERE id = ?1").setParameter(1, approvedIn).getSingleResult()));
+        }
+        ZonedDateTime from = s.startsAt().atZone(clock.zone());
+        ZonedDateTime to = s.endsAt().atZone(clock.zone());
+        return new MinutesView(s.id(), s.version(), s.comunaId(), s.comunaName(), s.tableId(), s.tableName(),
+                from.toLocalDate(), from.toLocalTime(), to.toLocalTime(), s.place(), s.videoLink(), s.state(),
+                minutes.map(Minutes::getId).orElse(0L), minutes.map(Minutes::getVersion).orElse(0),
+                minutes.map(Minutes::getState).orElse(MinutesState.DRAFT), minutes.map(Minutes::getCurrentVersion).orElse(0),
+                minutes.map(Minutes::getApprovedAt).orElse(null), minutes.map(Minutes::getApprovedBy).orElse(null),
+                approvedIn, approvedInDay, minutes.map(Minutes::getApprovalCorrections).orElse(null), content,
+                cofacilitator && !cancelled && !minutes.map(Minutes::locked).orElse(false),
+                cofacilitator && ("PLANNED".equals(s.state()) || "CONVENED".equals(s.state())), previous,
+                versions.stream().map(r -> new MinutesView.VersionInfo(((Number) r[0]).intValue(), (String) r[1],
+                        (String) r[2], SqlValues.instant(r[3]))).toList());
+    }
+
+    private Long nextSession(SessionRow s) {
+        @SuppressWarnings("unchecked")
+        List<Object> next = em.createNativeQuery("SELECT id FROM mgc_session WHERE table_id = ?1 AND state <> 'CANCELLED'"
+                        + " AND starts_at > (SELECT starts_at FROM mgc_session WHERE id = ?2) ORDER BY starts_at LIMIT 1")
+                .setParameter(1, s.tableId()).setParameter(2, s.id()).getResultList();
+        return next.isEmpty() ? null : ((Number) next.get(0)).longValue();
+    }
+
+    private Optional<SessionRow> session(long sessionId, CallerProfile me) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT s.id, s.table_id, s.comuna_id, s.starts_at, s.ends_at, s.place,"
+                        + " s.video_link, s.state, s.version, t.name, co.name FROM mgc_session s"
+                        + " JOIN mgc_table t ON t.id = s.table_id JOIN comuna co ON co.id = s.comuna_id WHERE s.id = ?1")
+                .setParameter(1, sessionId).getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] r = rows.get(0);
+        long comuna = ((Number) r[2]).longValue();
+        if (!MgcScope.reads(me, comuna)) {
+            return Optional.empty();
+        }
+        Instant starts = SqlValues.instant(r[3]);
+        return Optional.of(new SessionRow(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), comuna, starts,
+                SqlValues.instant(r[4]), clock.dayOf(starts), (String) r[5], (String) r[6], (String) r[7],
+                ((Number) r[8]).intValue(), (String) r[9], (String) r[10]));
+    }
+
+    /** A session of the co-facilitator's own comuna, or "not found" (audited). */
+    private SessionRow writable(long sessionId, CallerProfile me) {
+        return session(sessionId, me).filter(s -> s.comunaId() == me.comunaId()).orElseThrow(() -> {
+            audit.denied("MGC_SESSION", sessionId, "acta: sin acceso o inexistente");
+            return new BusinessException("mgc.minutes.notFound");
+        });
+    }
+
+    private void flush() {
+        try {
+            em.flush();
+        } catch (OptimisticLockException e) {
+            throw new ConcurrentEditException();
+        }
+    }
+
+    private static String token() {
+        return UUID.randomUUID().toString().replace("-", "") + UUID.randomUUID().toString().replace("-", "");
+    }
+
+    private static boolean same(String a, String b) {
+        return blankToNull(a) == null ? blankToNull(b) == null : blankToNull(a).strip().equals(blankToNull(b) == null
+                ? null : blankToNull(b).strip());
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    private static String truncate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
+    }
+
+    /** A session as the minutes need it. */
+    record SessionRow(long id, long tableId, long comunaId, Instant startsAt, Instant endsAt, LocalDate day,
+                      String place, String videoLink, String state, int version, String tableName, String comunaName) {
+    }
+
+    /** A line of the minutes index. */
+    public record SessionLine(long sessionId, String tableName, String comunaName, LocalDate day, String sessionState,
+                              String minutesState, int currentVersion) implements java.io.Serializable {
+    }
+
+    /** One version of approved minutes. */
+    public record VersionView(long sessionId, LocalDate day, int number, String reason, String createdBy,
+                              Instant createdAt, MinutesContent content) implements java.io.Serializable {
+    }
+}
