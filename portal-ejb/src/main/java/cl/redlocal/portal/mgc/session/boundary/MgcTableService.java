@@ -94,10 +94,11 @@ public class MgcTableService {
         if (table(tableId).isEmpty()) {
             return List.of();
         }
-        return memberRows(tableId);
+        return memberRows(em, tableId);
     }
 
-    List<MemberRow> memberRows(long tableId) {
+    /** The members of a table without any check: for the services of this package, after their own. */
+    static List<MemberRow> memberRows(EntityManager em, long tableId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT m.id, m.table_id, m.kind, m.institution, m.person_name,"
                         + " m.email, m.user_id, u.username, m.program_id, p.acronym, m.joined_on, m.left_on, m.version"
@@ -188,7 +189,9 @@ public class MgcTableService {
         }
     }
 
-    MgcTable editableTable(long id) {
+    /** The table when the caller edits it (a co-facilitator of its comuna); otherwise an audited "not found". */
+    @RolesAllowed(Role.Names.COFACILITADOR)
+    public MgcTable editableTable(long id) {
         CallerProfile me = caller.profile();
         MgcTable table = em.find(MgcTable.class, id);
         if (table == null || !MgcTenancy.edits(me, table.getComunaId())) {

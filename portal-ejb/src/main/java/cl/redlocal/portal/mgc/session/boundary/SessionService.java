@@ -175,7 +175,7 @@ public class SessionService {
         List<MemberRow> invitable = List.of();
         if (editable && session.getState().open()) {
             LocalDate day = clock.dayOf(session.getStartsAt());
-            invitable = tables.memberRows(session.getTableId()).stream()
+            invitable = MgcTableService.memberRows(em, session.getTableId()).stream()
                     .filter(m -> MemberKind.EVENTUAL.name().equals(m.kind()) && !m.joinedOn().isAfter(day)
                             && (m.leftOn() == null || !m.leftOn().isBefore(day))
                             && participants.stream().noneMatch(p -> Long.valueOf(m.id()).equals(p.memberId())))
