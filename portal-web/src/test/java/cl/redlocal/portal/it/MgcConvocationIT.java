@@ -239,6 +239,75 @@ class MgcConvocationIT {
                 .doesNotContain("Fernanda Salud");
     }
 
+    @Test
+    void theCalendarLoadsTheVisibleMonthAndAClickOpensTheSession() {
+        String tableName = MgcSessionFixture.unique("Mesa Calendario");
+        long table = MgcSessionFixture.table(MgcSessionFixture.COMUNA, tableName);
+        ZonedDateTime start = LocalDate.now(SANTIAGO).plusDays(2).atTime(10, 0).atZone(SANTIAGO);
+        long session = MgcSessionFixture.session(table, start.toInstant(), 120, "Sala del calendario");
+        org.openqa.selenium.chrome.ChromeDriver browser = Browser.start();
+        try {
+            org.openqa.selenium.support.ui.WebDriverWait wait =
+                    new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(20));
+            browser.get(base + "login.xhtml");
+            browser.findElement(org.openqa.selenium.By.id("login:username")).sendKeys(MgcSessionFixture.COFACILITATOR);
+            browser.findElement(org.openqa.selenium.By.id("login:password")).sendKeys(TestSession.DEMO_PASSWORD);
+            browser.findElement(org.openqa.selenium.By.id("login:submit")).click();
+            wait.until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("index.xhtml"));
+            browser.get(base + "mgc/calendar.xhtml");
+            org.openqa.selenium.By event = org.openqa.selenium.By.xpath("//a[contains(@class,'fc-event')][contains(.,'"
+                    + tableName + "')]");
+            wait.until(org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated(event));
+            Browser.screenshot(browser, "mgc-calendar");
+            browser.findElement(event).click();
+            wait.until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("mgc/session.xhtml?id=" + session));
+            wait.until(org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated(
+                    org.openqa.selenium.By.id("place"), "Sala del calendario"));
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aPlanIsCreatedOnThePlanPageAndBadInputGetsSpanishMessages() throws Exception {
+        String tableName = MgcSessionFixture.unique("Mesa Plan Web");
+        long table = MgcSessionFixture.table(MgcSessionFixture.COMUNA, tableName);
+        WebClient cofa = new WebClient(base);
+        cofa.signIn(MgcSessionFixture.COFACILITATOR, TestSession.DEMO_PASSWORD);
+        HttpResponse<String> page = cofa.get("mgc/plan.xhtml?table=" + table);
+        assertThat(page.body()).contains(tableName).contains("id=\"planForm\"");
+        // field by field first (the components' own Bean Validation), then the rules across fields
+        Map<String, String> bad = new java.util.HashMap<>(Map.of("label", "", "startsOn_input", "01-07-2032",
+                "endsOn_input", "31-12-2032", "frequency_input", "MONTHLY", "weekOfMonth_input", "2",
+                "weekday_input", "3", "startTime", "25:99", "durationMinutes_input", "5", "durationMinutes_hinput", "5"));
+        bad.put("place", "Sala");
+        bad.put("videoLink", "");
+        HttpResponse<String> refused = cofa.submit(page, "planForm", bad, "create");
+        assertThat(refused.body()).contains("Indique el nombre del plan").contains("Escriba la hora como HH:MM")
+                .contains("La duración va de 15 a 600 minutos");
+        Map<String, String> crossed = new java.util.HashMap<>(Map.of("label", "Al revés", "startsOn_input", "01-07-2032",
+                "endsOn_input", "01-03-2032", "frequency_input", "MONTHLY", "weekOfMonth_input", "2",
+                "weekday_input", "3", "startTime", "09:30", "durationMinutes_input", "90", "durationMinutes_hinput", "90"));
+        crossed.put("place", "");
+        crossed.put("videoLink", "");
+        HttpResponse<String> refusedAgain = cofa.submit(page, "planForm", crossed, "create");
+        assertThat(refusedAgain.body()).contains("El plan debe terminar después de empezar")
+                .contains("Indique un lugar, un enlace de videollamada, o ambos.");
+        assertThat(TestDatabase.count("SELECT count(*) FROM mgc_plan WHERE table_id = ?", table)).isZero();
+
+        Map<String, String> good = new java.util.HashMap<>(Map.of("label", "Segundo semestre 2032",
+                "startsOn_input", "01-07-2032", "endsOn_input", "31-12-2032", "frequency_input", "MONTHLY",
+                "weekOfMonth_input", "-1", "weekday_input", "2", "startTime", "15:00", "durationMinutes_input", "120",
+                "durationMinutes_hinput", "120"));
+        good.put("place", "");
+        good.put("videoLink", "https://meet.example.cl/mesa");
+        HttpResponse<String> created = cofa.submit(page, "planForm", good, "create");
+        assertThat(created.body()).contains("Segundo semestre 2032").contains("https://meet.example.cl/mesa");
+        assertThat(TestDatabase.values("SELECT to_char(starts_at AT TIME ZONE 'America/Santiago', 'YYYY-MM-DD HH24:MI')"
+                + " FROM mgc_session WHERE table_id = ? ORDER BY starts_at", table)).containsExactly("2032-07-27 15:00",
+                "2032-08-31 15:00", "2032-09-28 15:00", "2032-10-26 15:00", "2032-11-30 15:00", "2032-12-28 15:00");
+    }
+
     private static String rsvpOf(String email) {
         return (String) TestDatabase.value("SELECT p.rsvp FROM mgc_participant p JOIN mgc_member m ON m.id = p.member_id"
                 + " WHERE m.email = ?", email);
