@@ -308,6 +308,37 @@ class MgcConvocationIT {
                 "2032-08-31 15:00", "2032-09-28 15:00", "2032-10-26 15:00", "2032-11-30 15:00", "2032-12-28 15:00");
     }
 
+    @Test
+    void aCoFacilitatorCreatesATableAndItsMembersOnTheTablesPageAndTheManagerOnlyReads() throws Exception {
+        String tableName = MgcSessionFixture.unique("Mesa Territorio Norte");
+        WebClient cofa = new WebClient(base);
+        cofa.signIn(MgcSessionFixture.COFACILITATOR, TestSession.DEMO_PASSWORD);
+        HttpResponse<String> page = cofa.get("mgc/tables.xhtml");
+        HttpResponse<String> noName = cofa.submit(page, "tableForm", Map.of("name", "", "territory", ""), "save");
+        assertThat(noName.body()).contains("Indique el nombre de la mesa.");
+        HttpResponse<String> created = cofa.submit(page, "tableForm", Map.of("name", tableName, "territory", "Norte"), "save");
+        assertThat(created.body()).contains("Mesa guardada.").contains(tableName);
+        long table = ((Number) TestDatabase.value("SELECT id FROM mgc_table WHERE name = ?", tableName)).longValue();
+        assertThat(created.uri().getQuery()).contains("table=" + table);
+
+        HttpResponse<String> badMember = cofa.submit(created, "memberForm", Map.of("kind_input", "EVENTUAL",
+                "institution", "PDI", "personName", "Inspector Prueba", "email", "no-es-correo", "userId_input", "",
+                "programId_input", "", "joinedOn_input", "01-03-2026"), "saveMember");
+        assertThat(badMember.body()).contains("Escriba un correo electrónico válido.");
+        assertThat(TestDatabase.count("SELECT count(*) FROM mgc_member WHERE table_id = ?", table)).isZero();
+        HttpResponse<String> member = cofa.submit(created, "memberForm", Map.of("kind_input", "EVENTUAL",
+                "institution", "PDI", "personName", "Inspector Prueba", "email", "inspector.prueba@demo.cl",
+                "userId_input", "", "programId_input", "", "joinedOn_input", "01-03-2026"), "saveMember");
+        assertThat(member.body()).contains("Integrante guardado.").contains("Inspector Prueba").contains("Eventual");
+        assertThat(TestDatabase.value("SELECT kind FROM mgc_member WHERE table_id = ?", table)).isEqualTo("EVENTUAL");
+
+        WebClient manager = new WebClient(base);
+        manager.signIn(MgcSessionFixture.MANAGER, TestSession.DEMO_PASSWORD);
+        HttpResponse<String> read = manager.get("mgc/tables.xhtml?table=" + table);
+        assertThat(read.body()).contains(tableName).contains("Inspector Prueba").contains("Comuna Mesa A")
+                .doesNotContain("id=\"memberForm\"").doesNotContain("id=\"tableForm\"");
+    }
+
     private static String rsvpOf(String email) {
         return (String) TestDatabase.value("SELECT p.rsvp FROM mgc_participant p JOIN mgc_member m ON m.id = p.member_id"
                 + " WHERE m.email = ?", email);

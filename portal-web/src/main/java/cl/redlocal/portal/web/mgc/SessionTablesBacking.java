@@ -55,6 +55,10 @@ public class SessionTablesBacking implements Serializable {
         }
         table = tableId == null ? null : service.table(tableId).orElse(null);
         members = table == null ? List.of() : service.members(table.id());
+        if (table != null && table.editable()) {
+            users = service.users();
+            programs = service.programs();
+        }
         newMember();
         leftOn = clock.today();
     }
@@ -136,16 +140,10 @@ public class SessionTablesBacking implements Serializable {
     }
 
     public List<MgcTableService.Option> getUsers() {
-        if (users == null) {
-            users = service.users();
-        }
         return users;
     }
 
     public List<MgcTableService.Option> getPrograms() {
-        if (programs == null) {
-            programs = service.programs();
-        }
         return programs;
     }
 

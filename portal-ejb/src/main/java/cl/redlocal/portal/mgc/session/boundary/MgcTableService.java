@@ -56,7 +56,6 @@ public class MgcTableService {
     }
 
     public Optional<TableRow> table(long id) {
-        CallerProfile me = caller.profile();
         return tables().stream().filter(t -> t.id() == id).findFirst().or(() -> {
             audit.denied(TABLE, id, "mesa de otra comuna o inexistente");
             return Optional.empty();
@@ -158,6 +157,7 @@ public class MgcTableService {
     }
 
     /** Portal users and programs a co-facilitator may link a member to: of their own comuna. */
+    @RolesAllowed(Role.Names.COFACILITADOR)
     public List<Option> users() {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT id, full_name || ' (' || username || ')' FROM app_user"
@@ -166,6 +166,7 @@ public class MgcTableService {
         return rows.stream().map(r -> new Option(((Number) r[0]).longValue(), (String) r[1])).toList();
     }
 
+    @RolesAllowed(Role.Names.COFACILITADOR)
     public List<Option> programs() {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT id, acronym || ' – ' || name FROM program"
