@@ -173,9 +173,14 @@ class MgcConvocationIT {
                 MgcSessionFixture.userId(MgcSessionFixture.PROFESSIONAL), LocalDate.of(2025, 1, 1), null);
         long session = MgcSessionFixture.session(table, ZonedDateTime.of(2031, 7, 9, 9, 30, 0, 0, SANTIAGO).toInstant(),
                 120, "Sala");
+        // the agenda as it stands (part B writes it) travels in the convocation
+        TestDatabase.update("INSERT INTO mgc_agenda_item (session_id, position, block, title) VALUES (?, 1, 'WELCOME',"
+                + " 'Bienvenida'), (?, 2, 'CASES', 'Análisis de casos')", session, session);
         WebClient cofa = new WebClient(base);
         cofa.signIn(MgcSessionFixture.COFACILITATOR, TestSession.DEMO_PASSWORD);
         cofa.submit(cofa.get("mgc/session.xhtml?id=" + session), "conveneForm", Map.of(), "convene");
+        assertThat(body(waitForMail(tag + ".mga@demo.cl", "Convocatoria:"))).contains("Tabla:\n1. Bienvenida\n2. Análisis de casos")
+                .doesNotContain("La tabla se enviará más adelante");
 
         WebClient professional = new WebClient(base);
         professional.signIn(MgcSessionFixture.PROFESSIONAL, TestSession.DEMO_PASSWORD);
@@ -360,7 +365,8 @@ class MgcConvocationIT {
     }
 
     private static String body(MimeMessage message) throws Exception {
-        return ((String) ((MimeMultipart) message.getContent()).getBodyPart(0).getContent());
+        // SMTP carries lines as CRLF
+        return ((String) ((MimeMultipart) message.getContent()).getBodyPart(0).getContent()).replace("\r\n", "\n");
     }
 
     private static MimeMessage waitForMail(String recipient, String subjectStart) throws Exception {

@@ -183,6 +183,12 @@ class MgcSessionIT {
         assertThat(view.participants().stream().filter(p -> Long.valueOf(stays).equals(p.memberId()))).hasSize(1);
         assertThatThrownBy(() -> sessions.convene(session, view.session().version())).isInstanceOf(BusinessException.class)
                 .hasMessage("mgc.convene.notPlanned");
+        // a guest added after the convocation is mailed at once
+        sessions.addGuest(session, guest("Tardío", "Escuela", tag + ".tardio@demo.cl"));
+        assertThat(TestDatabase.count("SELECT count(*) FROM mail_outbox WHERE recipient = ? AND subject LIKE 'Convocatoria:%'",
+                tag + ".tardio@demo.cl")).isEqualTo(1);
+        assertThat(TestDatabase.count("SELECT count(*) FROM mail_outbox WHERE recipient = ?", tag + ".fiscalia@demo.cl"))
+                .as("an eventual member not invited gets nothing").isZero();
     }
 
     @Test
