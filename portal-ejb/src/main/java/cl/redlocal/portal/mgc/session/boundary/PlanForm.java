@@ -1,9 +1,7 @@
 package cl.redlocal.portal.mgc.session.boundary;
 
 import cl.redlocal.portal.mgc.session.entity.Frequency;
-import cl.redlocal.portal.mgc.session.entity.MemberKind;
 import jakarta.validation.constraints.AssertTrue;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;

@@ -1,18 +1,9 @@
 package cl.redlocal.portal.mgc.session.boundary;
 
-import cl.redlocal.portal.mgc.session.entity.Frequency;
-import cl.redlocal.portal.mgc.session.entity.MemberKind;
-import jakarta.validation.constraints.AssertTrue;
-import jakarta.validation.constraints.Email;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import java.io.Serializable;
-import java.time.LocalDate;
 
 /** A table being created (id null) or edited (id and the version read). */
 public class TableForm implements Serializable {
