@@ -104,6 +104,7 @@ public class DemoData {
         em.createNativeQuery("INSERT INTO capacity_change (comuna_id, program_id, changed_at, changed_by, slots_after,"
                 + " occupied_after, note) SELECT comuna_id, id, coalesce(confirmed_at, now()), 'coordinador', slots,"
                 + " occupied, 'Carga inicial del mapa de oferta' FROM program").executeUpdate();
+        MgcDemoSessions.seed(em, demo.getId(), ANCHOR);
         MgcDemoAgenda.seed(em, demo.getId(), ANCHOR);
         MgcDemoMinutes.seed(em, demo.getId(), ANCHOR);
     }

@@ -1,0 +1,6 @@
+package cl.redlocal.portal.mgc.session.entity;
+
+/** How often a plan's sessions recur. */
+public enum Frequency {
+    MONTHLY, FORTNIGHTLY
+}
