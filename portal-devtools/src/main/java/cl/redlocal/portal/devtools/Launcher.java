@@ -65,6 +65,8 @@ public final class Launcher {
         }
         // ./run.sh is for trying the portal: the demo comuna unless PORTAL_DEMO=false (the archive's default is off)
         pb.environment().put("PORTAL_DEMO_ENABLED", env.getOrDefault("PORTAL_DEMO", "true"));
+        // links in mails point at this portal unless another public address is given
+        pb.environment().putIfAbsent("PORTAL_PUBLIC_URL", "http://localhost:" + port);
         log("starting Payara Micro on http://localhost:" + port + "/");
         Process micro = pb.start();
 

@@ -109,6 +109,9 @@ public final class MinutesFixture {
 
     private static long session(Connection c, long table, long comuna, LocalDate day, boolean agenda) throws SQLException {
         ZonedDateTime starts = day.atTime(LocalTime.of(9, 30)).atZone(ZONE);
+        if (day.equals(LocalDate.now(ZONE))) { // today's session has begun: it may be closed
+            starts = ZonedDateTime.now(ZONE).minusHours(1).withSecond(0).withNano(0);
+        }
         long session = insert(c, "INSERT INTO mgc_session (table_id, comuna_id, starts_at, ends_at, place, ical_uid,"
                         + " created_by) VALUES (?, ?, ?, ?, 'Sala de reuniones municipal', ?, 'fixture') RETURNING id",
                 table, comuna, starts.toOffsetDateTime(), starts.plusHours(3).toOffsetDateTime(),

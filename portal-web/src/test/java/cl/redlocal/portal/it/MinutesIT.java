@@ -137,6 +137,13 @@ class MinutesIT {
         long stale = v.sessionVersion() - 1;
         assertThatThrownBy(() -> minutes.closeSession(s, (int) stale)).isInstanceOf(BusinessException.class)
                 .hasMessage("mgc.minutes.close.state");
+
+        long tomorrow = MinutesFixture.session(MinutesFixture.table(tag()), today.plusDays(1));
+        MinutesView future = minutes.minutes(tomorrow).orElseThrow();
+        assertThat(future.closable()).as("a session that has not begun").isFalse();
+        assertThatThrownBy(() -> minutes.closeSession(tomorrow, future.sessionVersion()))
+                .isInstanceOf(BusinessException.class).hasMessage("mgc.minutes.close.notYet");
+        assertThat(TestDatabase.value("SELECT state FROM mgc_session WHERE id = ?", tomorrow)).isEqualTo("PLANNED");
     }
 
     @Test

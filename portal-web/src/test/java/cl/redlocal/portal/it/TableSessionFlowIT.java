@@ -75,7 +75,7 @@ class TableSessionFlowIT {
             // 2. the minutes: attendance of both members, notes, and two agreements made in the session
             browser.get(base + "mgc/minutes.xhtml?session=" + session);
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("minutesForm:attendance")));
-            List<WebElement> rows = browser.findElements(By.cssSelector("[id='minutesForm:attendance'] tbody tr"));
+            List<WebElement> rows = browser.findElements(By.cssSelector("[id='minutesForm:attendance'] > tbody > tr"));
             assertThat(rows).hasSize(2);
             for (WebElement row : rows) {
                 String value = row.getText().contains("Olga Paredes") ? "PRESENT" : "EXCUSED";
@@ -92,6 +92,8 @@ class TableSessionFlowIT {
 
             // 3. the session is closed: HELD, its minutes a draft until the next session approves them
             browser.findElement(By.id("toolbar:close")).click();
+            assertThat(wait.until(ExpectedConditions.alertIsPresent()).getText()).startsWith("¿Cerrar la sesión?");
+            browser.switchTo().alert().accept();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("sessionState"), "Realizada"));
             assertThat(TestDatabase.value("SELECT state FROM mgc_session WHERE id = ?", session)).isEqualTo("HELD");
             assertThat(TestDatabase.value("SELECT state FROM mgc_minutes WHERE session_id = ?", session)).isEqualTo("DRAFT");
@@ -115,8 +117,9 @@ class TableSessionFlowIT {
             text.append(new PdfTextExtractor(reader).getTextFromPage(p)).append('\n');
         }
         assertThat(text.toString()).contains("Comuna Mesa Flujo", "Mesa Flujo", "Olga Paredes", "Pedro Fuentes",
-                "Coordinar evaluación de salud mental del caso", "Informar avance escolar a la mesa", "MF-0001",
-                "Página 1 de " + reader.getNumberOfPages()).doesNotContain("Marta");
+                "Coordinar evaluación de salud mental", "Informar avance escolar a la mesa", "MF-0001 (M.F.C.)", "Presente",
+                "Página 1 de " + reader.getNumberOfPages()).containsPattern("Horario: \\d\\d:\\d\\d–\\d\\d:\\d\\d ·")
+                .doesNotContain("Marta");
     }
 
     private static void addAgreement(ChromeDriver browser, WebDriverWait wait, String what, String institution,

@@ -26,7 +26,7 @@ import java.util.logging.Logger;
 
 /**
  * Delivers the outbox: every few seconds, on every node, claims the due mails that no other node holds
- * (FOR UPDATE SKIP LOCKED), sends them and marks them sent. A failure leaves the mail waiting with a
+ * (FOR UPDATE SKIP LOCKED, up to 200 a run), sends them over one connection and marks them sent. A failure leaves the mail waiting with a
  * growing pause (1, 2, 4 ... 60 minutes) and the reason; after portal.mail.max-attempts it is FAILED.
  * The mail server's address comes from MicroProfile Config (portal.mail.*).
  */
@@ -45,7 +45,7 @@ public class OutboxSender {
 
     public static final String MAIL_SESSION = "java:app/mail/portal";
     private static final Logger LOG = Logger.getLogger(OutboxSender.class.getName());
-    private static final int BATCH = 50;
+    private static final int BATCH = 200;
 
     @Resource(lookup = MAIL_SESSION)
     Session mailSession;
@@ -66,25 +66,57 @@ public class OutboxSender {
                         + " WHERE status = 'PENDING' AND next_attempt_at <= now() ORDER BY id LIMIT " + BATCH
                         + " FOR UPDATE SKIP LOCKED")
                 .getResultList();
-        for (Object[] row : due) {
-            long id = ((Number) row[0]).longValue();
-            int attempts = ((Number) row[7]).intValue() + 1;
-            try {
-                Transport.send(message((String) row[1], (String) row[2], (String) row[3], (String) row[4],
-                        (String) row[5], (byte[]) row[6]));
-                em.createNativeQuery("UPDATE mail_outbox SET status = 'SENT', attempts = ?1, sent_at = now(),"
-                        + " last_error = NULL WHERE id = ?2").setParameter(1, attempts).setParameter(2, id).executeUpdate();
-            } catch (MessagingException | RuntimeException e) {
-                boolean giveUp = attempts >= maxAttempts;
-                String reason = String.valueOf(e.getMessage());
-                em.createNativeQuery("UPDATE mail_outbox SET attempts = ?1, status = ?2, last_error = ?3,"
-                                + " next_attempt_at = now() + make_interval(mins => ?4) WHERE id = ?5")
-                        .setParameter(1, attempts).setParameter(2, giveUp ? "FAILED" : "PENDING")
-                        .setParameter(3, reason.length() > 500 ? reason.substring(0, 500) : reason)
-                        .setParameter(4, Math.min(60, 1 << Math.min(attempts - 1, 6))).setParameter(5, id)
-                        .executeUpdate();
-                LOG.warning(() -> "Mail " + id + " not sent (attempt " + attempts + "): " + reason);
+        if (due.isEmpty()) {
+            return;
+        }
+        // one connection for the whole batch: a backlog (a mail server outage, a burst of escalations) drains
+        // in one run instead of one SMTP handshake per mail
+        Transport transport = null;
+        try {
+            transport = mailSession.getTransport();
+            transport.connect();
+        } catch (MessagingException | RuntimeException e) {
+            LOG.warning(() -> "Mail server not reachable: " + e.getMessage());
+            transport = null;
+        }
+        try {
+            for (Object[] row : due) {
+                send(transport, row);
             }
+        } finally {
+            if (transport != null) {
+                try {
+                    transport.close();
+                } catch (MessagingException e) {
+                    LOG.fine(() -> "closing the mail connection: " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    private void send(Transport transport, Object[] row) {
+        long id = ((Number) row[0]).longValue();
+        int attempts = ((Number) row[7]).intValue() + 1;
+        try {
+            if (transport == null) {
+                throw new MessagingException("no connection to the mail server");
+            }
+            Message message = message((String) row[1], (String) row[2], (String) row[3], (String) row[4],
+                    (String) row[5], (byte[]) row[6]);
+            message.saveChanges();
+            transport.sendMessage(message, message.getAllRecipients());
+            em.createNativeQuery("UPDATE mail_outbox SET status = 'SENT', attempts = ?1, sent_at = now(),"
+                    + " last_error = NULL WHERE id = ?2").setParameter(1, attempts).setParameter(2, id).executeUpdate();
+        } catch (MessagingException | RuntimeException e) {
+            boolean giveUp = attempts >= maxAttempts;
+            String reason = String.valueOf(e.getMessage());
+            em.createNativeQuery("UPDATE mail_outbox SET attempts = ?1, status = ?2, last_error = ?3,"
+                            + " next_attempt_at = now() + make_interval(mins => ?4) WHERE id = ?5")
+                    .setParameter(1, attempts).setParameter(2, giveUp ? "FAILED" : "PENDING")
+                    .setParameter(3, reason.length() > 500 ? reason.substring(0, 500) : reason)
+                    .setParameter(4, Math.min(60, 1 << Math.min(attempts - 1, 6))).setParameter(5, id)
+                    .executeUpdate();
+            LOG.warning(() -> "Mail " + id + " not sent (attempt " + attempts + "): " + reason);
         }
     }
 

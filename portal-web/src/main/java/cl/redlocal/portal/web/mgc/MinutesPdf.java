@@ -36,6 +36,8 @@ import java.util.function.Function;
  */
 public final class MinutesPdf {
 
+    private static final java.time.format.DateTimeFormatter HOURS = java.time.format.DateTimeFormatter.ofPattern("HH:mm");
+
     private static final Color HEADER = new Color(0x1f, 0x5f, 0x8b);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd-MM-yyyy");
 
@@ -73,7 +75,7 @@ public final class MinutesPdf {
         Paragraph heading = new Paragraph(text.apply("mgc.minutes.pdf.title") + " · " + day(m.day()), title);
         heading.setSpacingBefore(10);
         document.add(heading);
-        document.add(new Paragraph(text.apply("mgc.minutes.time") + ": " + m.startsAt() + "–" + m.endsAt() + " · "
+        document.add(new Paragraph(text.apply("mgc.minutes.time") + ": " + HOURS.format(m.startsAt()) + "–" + HOURS.format(m.endsAt()) + " · "
                 + text.apply("mgc.minutes.place") + ": " + (m.place() != null ? m.place()
                 : m.videoLink() != null ? m.videoLink() : "–"), subtitle));
         document.add(new Paragraph(text.apply("mgc.minutes.state") + ": " + text.apply("mgc.minutes.state." + m.state())

@@ -151,6 +151,9 @@ public class MinutesService {
         if (!"PLANNED".equals(session.state()) && !"CONVENED".equals(session.state())) {
             throw new BusinessException("mgc.minutes.close.state");
         }
+        if (session.startsAt().isAfter(Instant.now())) {
+            throw new BusinessException("mgc.minutes.close.notYet");
+        }
         prepare(session, me);
         int updated = em.createNativeQuery("UPDATE mgc_session SET state = 'HELD', closed_at = now(), closed_by = ?1,"
                         + " version = version + 1 WHERE id = ?2 AND version = ?3 AND state IN ('PLANNED', 'CONVENED')")
@@ -422,7 +425,8 @@ public class MinutesService {
                 minutes.map(Minutes::getApprovedAt).orElse(null), minutes.map(Minutes::getApprovedBy).orElse(null),
                 approvedIn, approvedInDay, minutes.map(Minutes::getApprovalCorrections).orElse(null), content,
                 cofacilitator && !cancelled && !minutes.map(Minutes::locked).orElse(false),
-                cofacilitator && ("PLANNED".equals(s.state()) || "CONVENED".equals(s.state())), previous,
+                cofacilitator && ("PLANNED".equals(s.state()) || "CONVENED".equals(s.state()))
+                        && !s.startsAt().isAfter(Instant.now()), previous,
                 versions.stream().map(r -> new MinutesView.VersionInfo(((Number) r[0]).intValue(), (String) r[1],
                         (String) r[2], SqlValues.instant(r[3]))).toList());
     }
