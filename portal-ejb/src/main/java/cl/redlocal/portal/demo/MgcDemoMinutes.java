@@ -136,7 +136,10 @@ public final class MgcDemoMinutes {
                 .setParameter(1, session).getResultList();
         for (int k = 0; k < count; k++) {
             Object[] m = members.get(random.nextInt(members.size()));
-            LocalDate due = day.plusDays(10 + random.nextInt(50));
+            // the last sessions before the anchor agree on things due in the coming months, so a demo run
+            // some weeks later still shows open agreements on time beside the overdue ones
+            LocalDate due = day.isAfter(anchor.minusDays(70)) ? anchor.plusDays(30 + random.nextInt(90))
+                    : day.plusDays(10 + random.nextInt(50));
             String status;
             LocalDate done = null;
             int roll = random.nextInt(10);

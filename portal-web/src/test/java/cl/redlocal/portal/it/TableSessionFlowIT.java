@@ -58,7 +58,8 @@ class TableSessionFlowIT {
         try {
             // 1. the agenda: prepared with the standard blocks, the complex case suggested with its reason and picked
             WebDriverWait wait = Browser.signIn(browser, base, COFACILITATOR);
-            browser.get(base + "mgc/agenda.xhtml?session=" + session);
+            browser.get(base + "mgc/session.xhtml?id=" + session);
+            wait.until(ExpectedConditions.elementToBeClickable(By.id("agendaLink"))).click();
             wait.until(ExpectedConditions.elementToBeClickable(By.id("prepareForm:prepare"))).click();
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("items")));
             assertThat(browser.findElement(By.id("items")).getText())
@@ -73,7 +74,8 @@ class TableSessionFlowIT {
             Browser.screenshot(browser, "flow6-agenda");
 
             // 2. the minutes: attendance of both members, notes, and two agreements made in the session
-            browser.get(base + "mgc/minutes.xhtml?session=" + session);
+            browser.get(base + "mgc/session.xhtml?id=" + session);
+            wait.until(ExpectedConditions.elementToBeClickable(By.id("minutesLink"))).click();
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("minutesForm:attendance")));
             List<WebElement> rows = browser.findElements(By.cssSelector("[id='minutesForm:attendance'] > tbody > tr"));
             assertThat(rows).hasSize(2);
