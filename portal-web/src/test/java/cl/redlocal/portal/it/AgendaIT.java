@@ -189,6 +189,8 @@ class AgendaIT {
             assertThat(c.code()).isEqualTo(k.code());
             assertThat(c.initials()).isNull();
             assertThat(c.pauta()).isFalse();
+            assertThat(c.reasons()).as("the reasons are case detail").isNull();
+            assertThat(c.proposedBy()).isNull();
         });
         assertThat(view.editable()).isFalse();
         assertThat(agenda.pauta(item)).isEmpty();
@@ -205,8 +207,31 @@ class AgendaIT {
         assertThat(view.cases()).singleElement().satisfies(c -> {
             assertThat(c.initials()).isEqualTo("B.M.P.");
             assertThat(c.pauta()).isFalse();
+            assertThat(c.reasons()).isNull();
         });
         assertThat(agenda.pauta(item)).isEmpty();
+
+        // a proposal not yet decided is only for the co-facilitators who decide it
+        AgendaFixture.Case proposed = AgendaFixture.newCase(COMUNA);
+        AgendaFixture.caseItem(session, proposed, "PROPOSED", "PROPOSED");
+        assertThat(agenda.agenda(session).orElseThrow().cases()).extracting(AgendaView.CaseRow::code)
+                .containsExactly(k.code());
+    }
+
+    @Test
+    void theCofacilitatorsSeeTheProposalsAndEachCaseTheyReadOnTheAgendaIsAudited() {
+        AgendaFixture.Case k = AgendaFixture.newCase(COMUNA);
+        AgendaFixture.Case proposed = AgendaFixture.newCase(COMUNA);
+        long session = AgendaFixture.session(AgendaFixture.table(COMUNA), 8, "PLANNED");
+        AgendaFixture.caseItem(session, k, "PICKED", "PICKED");
+        AgendaFixture.caseItem(session, proposed, "PROPOSED", "PROPOSED");
+
+        TestSession.signIn(AgendaFixture.COFACILITATOR);
+        assertThat(agenda.agenda(session).orElseThrow().cases()).extracting(AgendaView.CaseRow::code)
+                .contains(k.code(), proposed.code());
+        assertThat(TestDatabase.count("SELECT count(*) FROM audit_event WHERE username = ? AND entity_type = 'CASE'"
+                + " AND entity_id = ? AND detail = ?", AgendaFixture.COFACILITATOR, String.valueOf(k.id()),
+                "agenda de la sesión " + session)).as("each case the co-facilitator reads on the agenda").isPositive();
     }
 
     @Test

@@ -160,7 +160,13 @@ class MinutesIT {
         assertThatThrownBy(() -> minutes.approve(first, third, next.previous().minutesVersion(), null))
                 .as("only the next session approves").isInstanceOf(BusinessException.class)
                 .hasMessage("mgc.minutes.approve.notNext");
-        minutes.approve(first, second, next.previous().minutesVersion(), "  ");
+        long agreed = agreements.create(first, agreement(null, null, "Acuerdo previo a la aprobación", today.plusDays(5)));
+        minutes.approve(first, second, minutes.minutes(second).orElseThrow().previous().minutesVersion(), "  ");
+
+        // what the table approved does not change: an agreement of it cannot be rewritten
+        int agreedVersion = ((Number) TestDatabase.value("SELECT version FROM mgc_agreement WHERE id = ?", agreed)).intValue();
+        assertThatThrownBy(() -> agreements.update(agreed, agreedVersion, agreement(null, null, "Reescrito", today.plusDays(9))))
+                .isInstanceOf(BusinessException.class).hasMessage("mgc.minutes.locked");
 
         MinutesView approved = minutes.minutes(first).orElseThrow();
         assertThat(approved.state()).isEqualTo(MinutesState.APPROVED);
@@ -179,6 +185,19 @@ class MinutesIT {
                 });
         assertThat(TestDatabase.value("SELECT content->'cases'->0->>'code' FROM mgc_minutes_version v JOIN mgc_minutes m"
                 + " ON m.id = v.minutes_id WHERE m.session_id = ? AND v.number = 1", first)).isEqualTo("A-0001");
+    }
+
+    @Test
+    void theNextSessionApprovesOnlyOnceItHasBegun() {
+        TestSession.signIn(MinutesFixture.COFACILITATOR);
+        long table = MinutesFixture.table(tag());
+        long first = heldSession(table, today.minusDays(20), "Sesión ya realizada.");
+        long next = MinutesFixture.session(table, today.plusDays(7));
+        int version = ((Number) TestDatabase.value("SELECT m.version FROM mgc_minutes m WHERE m.session_id = ?", first)).intValue();
+        assertThat(minutes.minutes(next).orElseThrow().previous()).as("no approval form before the session").isNull();
+        assertThatThrownBy(() -> minutes.approve(first, next, version, null)).isInstanceOf(BusinessException.class)
+                .hasMessage("mgc.minutes.approve.notYet");
+        assertThat(TestDatabase.value("SELECT state FROM mgc_minutes WHERE session_id = ?", first)).isEqualTo("DRAFT");
     }
 
     @Test

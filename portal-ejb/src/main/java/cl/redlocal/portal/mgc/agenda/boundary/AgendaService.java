@@ -128,12 +128,22 @@ public class AgendaService {
                         WHERE ci.session_id = ?1 ORDER BY ci.state DESC, ci.position, ci.id""")
                 .setParameter(1, session.id()).getResultList();
         List<Long> visible = visibleCases(me, rows.stream().map(r -> ((Number) r[2]).longValue()).toList());
-        return rows.stream().map(r -> {
-            long caseId = ((Number) r[2]).longValue();
-            return new AgendaView.CaseRow(((Number) r[0]).longValue(), ((Number) r[1]).intValue(), caseId,
-                    (String) r[3], initials ? Child.initialsOf((String) r[4], (String) r[5], (String) r[6]) : null,
-                    (String) r[7], (String) r[8], (String) r[9], (String) r[10], visible.contains(caseId));
-        }).toList();
+        boolean cofacilitator = me.role() == Role.COFACILITADOR;
+        // the reasons (alert kinds, a program's proposal) and the proposer are case detail: only for those who
+        // may see the case; proposals still undecided or declined only for the co-facilitators who decide
+        List<AgendaView.CaseRow> result = rows.stream()
+                .filter(r -> cofacilitator || "PICKED".equals(r[8]))
+                .map(r -> {
+                    long caseId = ((Number) r[2]).longValue();
+                    boolean detail = visible.contains(caseId);
+                    return new AgendaView.CaseRow(((Number) r[0]).longValue(), ((Number) r[1]).intValue(), caseId,
+                            (String) r[3], initials ? Child.initialsOf((String) r[4], (String) r[5], (String) r[6]) : null,
+                            (String) r[7], (String) r[8], detail ? (String) r[9] : null, detail ? (String) r[10] : null,
+                            detail);
+                }).toList();
+        result.stream().filter(AgendaView.CaseRow::pauta).forEach(c -> audit.record(AuditAction.READ, "CASE",
+                c.caseId(), AuditOutcome.SUCCESS, "agenda de la sesión " + session.id()));
+        return result;
     }
 
     /** Which of these cases the caller may see in detail (need-to-know, one query). */

@@ -31,8 +31,11 @@ import java.util.Map;
  * it once (the model of followup.ReminderDigest). Cases by code only.
  */
 @Stateless
-@RolesAllowed({Role.Names.COORDINADOR, Role.Names.ADMIN})
+@RolesAllowed(Role.Names.COORDINADOR)
 public class AgreementReminders {
+
+    @Inject
+    cl.redlocal.portal.security.control.Caller caller;
 
     @PersistenceContext
     EntityManager em;
@@ -69,8 +72,12 @@ public class AgreementReminders {
         }
     }
 
-    /** Sends the reminders of a comuna for {@code day}; returns the addresses mailed by this call. */
+    /** Sends the reminders of the caller's own comuna for {@code day}; returns the addresses mailed by this call. */
     public List<String> send(long comunaId, LocalDate day) {
+        if (comunaId != caller.profile().comunaId()) {
+            audit.denied("COMUNA", comunaId, "recordatorios de acuerdos de otra comuna");
+            throw new cl.redlocal.portal.platform.BusinessException("mgc.minutes.notFound");
+        }
         return sendFor(comunaId, day);
     }
 

@@ -84,6 +84,9 @@ public class AgreementService {
         Agreement a = find(agreementId, me).filter(x -> x.getComunaId() == me.comunaId())
                 .orElseThrow(() -> notFound(agreementId));
         Object[] s = session(a.getSessionId(), me);
+        if ("APPROVED".equals(s[4])) { // what was agreed is part of approved, locked minutes
+            throw new BusinessException("mgc.minutes.locked");
+        }
         if (a.getVersion() != version) {
             throw new ConcurrentEditException();
         }

@@ -181,6 +181,9 @@ public class MinutesService {
         if (next == null || next != approving.id() || approving.tableId() != session.tableId()) {
             throw new BusinessException("mgc.minutes.approve.notNext");
         }
+        if (approving.startsAt().isAfter(Instant.now())) {
+            throw new BusinessException("mgc.minutes.approve.notYet");
+        }
         Minutes minutes = prepare(session, me);
         if (minutes.getVersion() != minutesVersion) {
             throw new ConcurrentEditException();
@@ -239,6 +242,7 @@ public class MinutesService {
         MinutesContent content = filter(MinutesSnapshot.fromJson((String) r[5]), me);
         audit.record(AuditAction.READ, "MGC_MINUTES_VERSION", ((Number) r[0]).longValue(), AuditOutcome.SUCCESS,
                 "sesión " + sessionId + " versión " + number);
+        auditCaseReads(content, sessionId);
         return Optional.of(new VersionView(sessionId, session.get().day(), ((Number) r[1]).intValue(), (String) r[2],
                 (String) r[3], SqlValues.instant(r[4]), content));
     }
@@ -378,7 +382,11 @@ public class MinutesService {
     }
 
     private void auditCaseReads(MinutesView view, long sessionId) {
-        for (MinutesContent.CaseItem c : view.content().cases()) {
+        auditCaseReads(view.content(), sessionId);
+    }
+
+    private void auditCaseReads(MinutesContent content, long sessionId) {
+        for (MinutesContent.CaseItem c : content.cases()) {
             if (!c.reserved()) {
                 audit.record(AuditAction.READ, "CASE", c.caseId(), AuditOutcome.SUCCESS, "acta sesión " + sessionId);
             }
@@ -392,7 +400,7 @@ public class MinutesService {
         boolean cofacilitator = me.role() == Role.COFACILITADOR && s.comunaId() == me.comunaId();
         boolean cancelled = "CANCELLED".equals(s.state());
         MinutesView.Previous previous = null;
-        if (cofacilitator && !cancelled) {
+        if (cofacilitator && !cancelled && !s.startsAt().isAfter(Instant.now())) {
             @SuppressWarnings("unchecked")
             List<Object[]> prev = em.createNativeQuery("SELECT p.id, p.starts_at, m.id, m.version FROM mgc_session p"
                             + " JOIN mgc_minutes m ON m.session_id = p.id WHERE p.table_id = ?1 AND p.state = 'HELD'"
