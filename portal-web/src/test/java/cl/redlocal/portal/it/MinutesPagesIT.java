@@ -73,6 +73,17 @@ class MinutesPagesIT {
                 "Olga Pérez", today.plusDays(9)), "addAgreement");
         assertThat(added.body()).contains("Acuerdo agregado al acta.", "Enviar protocolo " + tag);
 
+        // corrected while the minutes are a draft: the same agreement, a later due day and another person
+        long agreed = ((Number) TestDatabase.value("SELECT id FROM mgc_agreement WHERE session_id = ?", s)).longValue();
+        HttpResponse<String> editing = web.submit(added, "agreements:0:edit", Map.of(), "editAgreement");
+        assertThat(editing.body()).contains("Corregir acuerdo", "Enviar protocolo " + tag);
+        HttpResponse<String> corrected = web.submit(editing, "agreementForm", agreement("Enviar protocolo " + tag,
+                "Pedro Soto", today.plusDays(20)), "addAgreement");
+        assertThat(corrected.body()).contains("Acuerdo corregido.", "Pedro Soto");
+        assertThat(TestDatabase.count("SELECT count(*) FROM mgc_agreement WHERE session_id = ?", s)).isEqualTo(1);
+        assertThat(TestDatabase.value("SELECT responsible_name FROM mgc_agreement WHERE id = ?", agreed)).isEqualTo("Pedro Soto");
+        added = corrected;
+
         HttpResponse<byte[]> pdf = web.download(added, "toolbar", Map.of(), "pdf");
         assertThat(pdf.headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
         PdfReader reader = new PdfReader(pdf.body());

@@ -68,6 +68,8 @@ public class MinutesBacking implements Serializable {
     private String correctionReason;
 
     private String where = "";
+    private Long editingId;
+    private int editingVersion;
     private String description;
     private String responsibleInstitution;
     private String responsibleName;
@@ -232,7 +234,11 @@ public class MinutesBacking implements Serializable {
             return null;
         }
         try {
-            agreements.create(sessionId, form);
+            if (editingId == null) {
+                agreements.create(sessionId, form);
+            } else {
+                agreements.update(editingId, editingVersion, form);
+            }
         } catch (BusinessException e) {
             if ("mgc.agreement.dueOn.beforeSession".equals(e.getMessageKey())) {
                 messages.error("agreementForm:dueOn", e.getMessageKey(), e.getArguments());
@@ -241,8 +247,31 @@ public class MinutesBacking implements Serializable {
             }
             return null;
         }
-        messages.info("mgc.agreement.added");
+        messages.info(editingId == null ? "mgc.agreement.added" : "mgc.agreement.updated");
         return reload();
+    }
+
+    /** Loads an agreement of these (draft) minutes into the form to correct it. */
+    public void editAgreement(long agreementId) {
+        agreements.editable(agreementId).ifPresentOrElse(e -> {
+            AgreementForm f = e.form();
+            editingId = e.id();
+            editingVersion = e.version();
+            where = f.agendaItemId() == null ? "" : "A:" + f.agendaItemId();
+            description = f.description();
+            responsibleInstitution = f.responsibleInstitution();
+            responsibleName = f.responsibleName();
+            responsibleEmail = f.responsibleEmail();
+            responsibleUserId = f.responsibleUserId();
+            responsibleProgramId = f.responsibleProgramId();
+            dueOn = f.dueOn();
+            caseIds = new ArrayList<>(f.caseIds().stream().map(String::valueOf).toList());
+            referralIds = new ArrayList<>(f.referralIds().stream().map(String::valueOf).toList());
+        }, () -> messages.error(null, "mgc.agreement.notFound"));
+    }
+
+    public Long getEditingId() {
+        return editingId;
     }
 
     public void downloadPdf() throws IOException {

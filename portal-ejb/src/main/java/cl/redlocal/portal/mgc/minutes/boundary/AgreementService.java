@@ -100,6 +100,30 @@ public class AgreementService {
         audit.success(AuditAction.UPDATE, ENTITY, agreementId);
     }
 
+    /** An agreement as its edit form starts (co-facilitators of its comuna), with the version it was read at. */
+    public Optional<Editable> editable(long agreementId) {
+        CallerProfile me = caller.profile();
+        Optional<Agreement> found = find(agreementId, me).filter(x -> x.getComunaId() == me.comunaId());
+        if (found.isEmpty()) {
+            audit.denied(ENTITY, agreementId, "acuerdo: sin acceso o inexistente");
+            return Optional.empty();
+        }
+        Agreement a = found.get();
+        @SuppressWarnings("unchecked")
+        List<Object[]> links = em.createNativeQuery("SELECT case_id, referral_id FROM mgc_agreement_case"
+                + " WHERE agreement_id = ?1 ORDER BY case_id").setParameter(1, agreementId).getResultList();
+        List<Long> referrals = links.stream().filter(l -> l[1] != null).map(l -> ((Number) l[1]).longValue()).toList();
+        List<Long> cases = links.stream().filter(l -> l[1] == null).map(l -> ((Number) l[0]).longValue()).toList();
+        audit.success(AuditAction.READ, ENTITY, agreementId);
+        return Optional.of(new Editable(a.getId(), a.getVersion(), new AgreementForm(a.getAgendaItemId(), null,
+                a.getDescription(), a.getResponsibleInstitution(), a.getResponsibleName(), a.getResponsibleEmail(),
+                a.getResponsibleUserId(), a.getResponsibleProgramId(), a.getDueOn(), cases, referrals)));
+    }
+
+    /** An agreement read for editing: its id, the version it was read at and its current content. */
+    public record Editable(long id, int version, AgreementForm form) implements java.io.Serializable {
+    }
+
     /**
      * A follow-up: status and note. Co-facilitators of the comuna, or the professional (or a professional
      * of the program) the agreement names; anyone else is refused and audited.
