@@ -427,6 +427,10 @@ public class DemoData {
                 + " FROM case_file c JOIN case_involvement i ON i.case_id = c.id AND i.ended_on IS NULL"
                 + " WHERE c.comuna_id = ?1 AND c.status = 'OPEN' GROUP BY c.id ORDER BY c.id LIMIT 60")
                 .setParameter(1, demo.getId()).getResultList();
+        java.util.Map<Long, String> professionals = new java.util.HashMap<>();
+        for (Program p : programs.values()) {
+            professionals.put(p.getId(), "profesional." + p.getAcronym().toLowerCase());
+        }
         String[][] complements = {{"EDUCATION", "Rezago lector; se coordina apoyo pedagógico con el colegio"},
                 {"HEALTH", "Controles de salud mental pendientes en el CESFAM"},
                 {"FAMILY", "Madre refiere dificultades para poner límites sin castigo físico"}};
@@ -435,8 +439,7 @@ public class DemoData {
             long caseId = ((Number) c[0]).longValue();
             String[] programIds = ((String) c[1]).replaceAll("[{}]", "").split(",");
             long holder = Long.parseLong(programIds[0]);
-            String author = (String) em.createNativeQuery("SELECT 'profesional.' || lower(acronym) FROM program WHERE id = ?1")
-                    .setParameter(1, holder).getSingleResult();
+            String author = professionals.get(holder);
             int number = 1;
             if (index % 5 == 0) {
                 long earlier = insertId("INSERT INTO diagnosis (comuna_id, case_id, number, instrument_id, program_id, author,"
@@ -458,8 +461,7 @@ public class DemoData {
             scores(diagnosis, items, r, number == 2 ? 1 : 0);
             if (index % 3 == 0 && programIds.length > 1) {
                 long second = Long.parseLong(programIds[1]);
-                String secondAuthor = (String) em.createNativeQuery("SELECT 'profesional.' || lower(acronym) FROM program"
-                        + " WHERE id = ?1").setParameter(1, second).getSingleResult();
+                String secondAuthor = professionals.get(second);
                 long complement = insertId("INSERT INTO diagnosis_complement (diagnosis_id, program_id, author, author_name,"
                         + " summary, created_at) VALUES (?1, ?2, ?3, ?4, 'Complemento desde el programa', ?5) RETURNING id",
                         diagnosis, second, secondAuthor, "Dupla psicosocial " + secondAuthor.substring(12).toUpperCase(),

@@ -2,6 +2,7 @@ package cl.redlocal.portal.accompaniment.boundary;
 
 import cl.redlocal.portal.accompaniment.entity.Accompaniment;
 import cl.redlocal.portal.accompaniment.entity.SessionKind;
+import cl.redlocal.portal.alert.control.RulesTrigger;
 import cl.redlocal.portal.audit.boundary.AuditLog;
 import cl.redlocal.portal.audit.control.AuditAction;
 import cl.redlocal.portal.audit.control.AuditOutcome;
@@ -42,7 +43,7 @@ public class AccompanimentService {
     EntityManager em;
 
     @Inject
-    cl.redlocal.portal.alert.control.RulesTrigger rulesTrigger;
+    RulesTrigger rulesTrigger;
 
     @Inject
     Caller caller;

@@ -1,6 +1,7 @@
 package cl.redlocal.portal.alert.boundary;
 
 import cl.redlocal.portal.alert.control.AlertEscalation;
+import cl.redlocal.portal.alert.control.RulesDue;
 import cl.redlocal.portal.alert.entity.AlertRule;
 import cl.redlocal.portal.audit.boundary.AuditLog;
 import cl.redlocal.portal.audit.control.AuditAction;
@@ -12,6 +13,10 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -30,7 +35,7 @@ import java.util.List;
  * OVER_INTERVENTION alert disappears (answered, left the list, fewer programs) the alert resolves itself.
  * Then HIGH alerts, and cases with accumulated open alerts, escalate to the co-facilitators once.
  * The schedule runs hourly (a job_run row per hour makes one node do it), and the comuna's rules run again
- * after every change they depend on ({@link cl.redlocal.portal.alert.control.RulesDue}).
+ * after every change they depend on ({@link RulesDue}).
  */
 @Stateless
 @RolesAllowed({Role.Names.COORDINADOR, Role.Names.COFACILITADOR, Role.Names.ADMIN})
@@ -95,9 +100,8 @@ public class AlertRules {
      * hourly run catches up).
      */
     @PermitAll
-    @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.REQUIRES_NEW)
-    public void onChange(@jakarta.enterprise.event.Observes(during = jakarta.enterprise.event.TransactionPhase.AFTER_SUCCESS)
-                         cl.redlocal.portal.alert.control.RulesDue due) {
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) RulesDue due) {
         if (eventRuns) {
             runComuna(due.comunaId(), clock.today());
         }

@@ -1,5 +1,6 @@
 package cl.redlocal.portal.alert.boundary;
 
+import cl.redlocal.portal.alert.control.RulesTrigger;
 import cl.redlocal.portal.alert.entity.AlertRule;
 import cl.redlocal.portal.alert.entity.VulnerabilityAlert;
 import cl.redlocal.portal.audit.boundary.AuditLog;
@@ -47,7 +48,7 @@ public class AlertService {
     EntityManager em;
 
     @Inject
-    cl.redlocal.portal.alert.control.RulesTrigger rulesTrigger;
+    RulesTrigger rulesTrigger;
 
     @Inject
     Caller caller;

@@ -1,5 +1,6 @@
 package cl.redlocal.portal.plan.boundary;
 
+import cl.redlocal.portal.alert.control.RulesTrigger;
 import cl.redlocal.portal.audit.boundary.AuditLog;
 import cl.redlocal.portal.audit.control.AuditAction;
 import cl.redlocal.portal.audit.control.AuditOutcome;
@@ -57,7 +58,7 @@ public class PlanService {
     EntityManager em;
 
     @Inject
-    cl.redlocal.portal.alert.control.RulesTrigger rulesTrigger;
+    RulesTrigger rulesTrigger;
 
     @Inject
     Caller caller;

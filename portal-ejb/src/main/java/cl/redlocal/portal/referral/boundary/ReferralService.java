@@ -1,5 +1,6 @@
 package cl.redlocal.portal.referral.boundary;
 
+import cl.redlocal.portal.alert.control.RulesTrigger;
 import cl.redlocal.portal.audit.boundary.AuditLog;
 import cl.redlocal.portal.audit.control.AuditAction;
 import cl.redlocal.portal.audit.control.AuditOutcome;
@@ -75,7 +76,7 @@ public class ReferralService {
     EntityManager em;
 
     @Inject
-    cl.redlocal.portal.alert.control.RulesTrigger rulesTrigger;
+    RulesTrigger rulesTrigger;
 
     @Inject
     Caller caller;

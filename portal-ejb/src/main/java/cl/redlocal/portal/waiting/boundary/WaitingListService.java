@@ -1,5 +1,6 @@
 package cl.redlocal.portal.waiting.boundary;
 
+import cl.redlocal.portal.alert.control.RulesTrigger;
 import cl.redlocal.portal.audit.boundary.AuditLog;
 import cl.redlocal.portal.audit.control.AuditAction;
 import cl.redlocal.portal.audit.control.AuditOutcome;
@@ -60,7 +61,7 @@ public class WaitingListService {
     EntityManager em;
 
     @Inject
-    cl.redlocal.portal.alert.control.RulesTrigger rulesTrigger;
+    RulesTrigger rulesTrigger;
 
     @Inject
     Caller caller;

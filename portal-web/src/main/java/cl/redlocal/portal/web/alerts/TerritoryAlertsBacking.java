@@ -26,6 +26,15 @@ public class TerritoryAlertsBacking implements Serializable {
 
     /** Chart.js (stacked bars): the alerts still open (open or acknowledged) per comuna and severity. */
     public String getChart() {
+        if (chart == null) {
+            chart = chart();
+        }
+        return chart;
+    }
+
+    private String chart;
+
+    private String chart() {
         java.util.Map<String, java.util.Map<String, Long>> bySeverity = new java.util.LinkedHashMap<>();
         java.util.List<String> comunas = new java.util.ArrayList<>();
         for (TerritoryCount t : getRows()) {

@@ -4,7 +4,6 @@ import cl.redlocal.portal.cases.boundary.AdultForm;
 import cl.redlocal.portal.cases.boundary.ChildForm;
 import cl.redlocal.portal.cases.boundary.ChildRecord;
 import cl.redlocal.portal.cases.boundary.RegistryService;
-import cl.redlocal.portal.cases.entity.Sex;
 import cl.redlocal.portal.platform.BusinessException;
 import cl.redlocal.portal.web.platform.FormValidation;
 import cl.redlocal.portal.web.platform.Messages;
@@ -13,7 +12,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import java.io.Serializable;
-import java.time.LocalDate;
 
 /**
  * A child's registry (cases/child.xhtml?id=CHILD or ?case=CASE): the data, the family and its adults, the
@@ -41,21 +39,7 @@ public class ChildBacking implements Serializable {
     private boolean professional;
 
     // the correction form
-    private boolean noRun;
-    private String run;
-    private String noRunReason;
-    private String otherIdentifier;
-    private String givenNames;
-    private String paternalSurname;
-    private String maternalSurname;
-    private String socialName;
-    private LocalDate birthDate;
-    private Sex sex;
-    private String gender;
-    private String nationality;
-    private String address;
-    private String sector;
-    private String school;
+    private final ChildFields fields = new ChildFields();
     private String reason;
 
     // the adult form
@@ -82,27 +66,12 @@ public class ChildBacking implements Serializable {
     }
 
     private void fill() {
-        noRun = child.run() == null;
-        run = child.run();
-        noRunReason = child.noRunReason();
-        otherIdentifier = child.otherIdentifier();
-        givenNames = child.givenNames();
-        paternalSurname = child.paternalSurname();
-        maternalSurname = child.maternalSurname();
-        socialName = child.socialName();
-        birthDate = child.birthDate();
-        sex = child.sex();
-        gender = child.gender();
-        nationality = child.nationality();
-        address = child.address();
-        sector = child.sector();
-        school = child.school();
+        fields.fill(child);
         reason = null;
     }
 
     public void correct() {
-        ChildForm form = new ChildForm(noRun, run, noRunReason, otherIdentifier, givenNames, paternalSurname,
-                maternalSurname, socialName, birthDate, sex, gender, nationality, address, sector, school);
+        ChildForm form = fields.toForm();
         boolean ok = validation.check(form, "correction", RegistryMessages.CHILD_ALIASES);
         if (reason == null || reason.isBlank()) {
             messages.error("correction:reason", "child.correction.reasonRequired");
@@ -164,46 +133,14 @@ public class ChildBacking implements Serializable {
     }
 
 
-    public Sex[] getSexes() {
-        return Sex.values();
-    }
 
     public ChildRecord getChild() { return child; }
+    public ChildFields getFields() { return fields; }
     public boolean isProfessional() { return professional; }
     public Long getId() { return id; }
     public void setId(Long v) { id = v; }
     public Long getCaseId() { return caseId; }
     public void setCaseId(Long v) { caseId = v; }
-    public boolean isNoRun() { return noRun; }
-    public void setNoRun(boolean v) { noRun = v; }
-    public String getRun() { return run; }
-    public void setRun(String v) { run = v; }
-    public String getNoRunReason() { return noRunReason; }
-    public void setNoRunReason(String v) { noRunReason = v; }
-    public String getOtherIdentifier() { return otherIdentifier; }
-    public void setOtherIdentifier(String v) { otherIdentifier = v; }
-    public String getGivenNames() { return givenNames; }
-    public void setGivenNames(String v) { givenNames = v; }
-    public String getPaternalSurname() { return paternalSurname; }
-    public void setPaternalSurname(String v) { paternalSurname = v; }
-    public String getMaternalSurname() { return maternalSurname; }
-    public void setMaternalSurname(String v) { maternalSurname = v; }
-    public String getSocialName() { return socialName; }
-    public void setSocialName(String v) { socialName = v; }
-    public LocalDate getBirthDate() { return birthDate; }
-    public void setBirthDate(LocalDate v) { birthDate = v; }
-    public Sex getSex() { return sex; }
-    public void setSex(Sex v) { sex = v; }
-    public String getGender() { return gender; }
-    public void setGender(String v) { gender = v; }
-    public String getNationality() { return nationality; }
-    public void setNationality(String v) { nationality = v; }
-    public String getAddress() { return address; }
-    public void setAddress(String v) { address = v; }
-    public String getSector() { return sector; }
-    public void setSector(String v) { sector = v; }
-    public String getSchool() { return school; }
-    public void setSchool(String v) { school = v; }
     public String getReason() { return reason; }
     public void setReason(String v) { reason = v; }
     public Long getAdultId() { return adultId; }

@@ -14,7 +14,6 @@ import cl.redlocal.portal.cases.boundary.RiskSignalForm;
 import cl.redlocal.portal.cases.entity.AccessMode;
 import cl.redlocal.portal.cases.entity.AccessSource;
 import cl.redlocal.portal.cases.entity.RiskKind;
-import cl.redlocal.portal.cases.entity.Sex;
 import cl.redlocal.portal.platform.BusinessException;
 import cl.redlocal.portal.web.platform.FormValidation;
 import cl.redlocal.portal.web.platform.Messages;
@@ -67,21 +66,7 @@ public class IntakeBacking implements Serializable {
     private DuplicateCandidate picked;
     private boolean newChild;
     private boolean notADuplicate;
-    private boolean noRun;
-    private String run;
-    private String noRunReason;
-    private String otherIdentifier;
-    private String givenNames;
-    private String paternalSurname;
-    private String maternalSurname;
-    private String socialName;
-    private LocalDate birthDate;
-    private Sex sex;
-    private String gender;
-    private String nationality = "Chilena";
-    private String address;
-    private String sector;
-    private String school;
+    private final ChildFields fields = new ChildFields();
 
     // the family
     private boolean existingFamily;
@@ -107,6 +92,7 @@ public class IntakeBacking implements Serializable {
     @PostConstruct
     void init() {
         requestedOn = clock.today();
+        fields.setNationality("Chilena");
     }
 
     public void search() {
@@ -127,12 +113,12 @@ public class IntakeBacking implements Serializable {
         picked = null;
         newChild = true;
         if (searchRun != null && !searchRun.isBlank()) {
-            run = searchRun;
+            fields.setRun(searchRun);
         }
-        givenNames = orKeep(searchGivenNames, givenNames);
-        paternalSurname = orKeep(searchPaternalSurname, paternalSurname);
-        maternalSurname = orKeep(searchMaternalSurname, maternalSurname);
-        birthDate = searchBirthDate == null ? birthDate : searchBirthDate;
+        fields.setGivenNames(orKeep(searchGivenNames, fields.getGivenNames()));
+        fields.setPaternalSurname(orKeep(searchPaternalSurname, fields.getPaternalSurname()));
+        fields.setMaternalSurname(orKeep(searchMaternalSurname, fields.getMaternalSurname()));
+        fields.setBirthDate(searchBirthDate == null ? fields.getBirthDate() : searchBirthDate);
     }
 
     public void changeChild() {
@@ -155,8 +141,7 @@ public class IntakeBacking implements Serializable {
         ChildForm child = null;
         FamilyForm family = null;
         if (newChild) {
-            child = new ChildForm(noRun, run, noRunReason, otherIdentifier, givenNames, paternalSurname,
-                    maternalSurname, socialName, birthDate, sex, gender, nationality, address, sector, school);
+            child = fields.toForm();
             ok &= validation.check(child, FORM, RegistryMessages.CHILD_ALIASES);
             List<AdultForm> adults = new ArrayList<>();
             if (hasAdult()) {
@@ -237,9 +222,6 @@ public class IntakeBacking implements Serializable {
         }
     }
 
-    public Sex[] getSexes() {
-        return Sex.values();
-    }
 
     public AccessMode[] getModes() {
         return AccessMode.values();
@@ -291,38 +273,9 @@ public class IntakeBacking implements Serializable {
     public void setSearchMaternalSurname(String v) { searchMaternalSurname = v; }
     public LocalDate getSearchBirthDate() { return searchBirthDate; }
     public void setSearchBirthDate(LocalDate v) { searchBirthDate = v; }
+    public ChildFields getFields() { return fields; }
     public boolean isNotADuplicate() { return notADuplicate; }
     public void setNotADuplicate(boolean v) { notADuplicate = v; }
-    public boolean isNoRun() { return noRun; }
-    public void setNoRun(boolean v) { noRun = v; }
-    public String getRun() { return run; }
-    public void setRun(String v) { run = v; }
-    public String getNoRunReason() { return noRunReason; }
-    public void setNoRunReason(String v) { noRunReason = v; }
-    public String getOtherIdentifier() { return otherIdentifier; }
-    public void setOtherIdentifier(String v) { otherIdentifier = v; }
-    public String getGivenNames() { return givenNames; }
-    public void setGivenNames(String v) { givenNames = v; }
-    public String getPaternalSurname() { return paternalSurname; }
-    public void setPaternalSurname(String v) { paternalSurname = v; }
-    public String getMaternalSurname() { return maternalSurname; }
-    public void setMaternalSurname(String v) { maternalSurname = v; }
-    public String getSocialName() { return socialName; }
-    public void setSocialName(String v) { socialName = v; }
-    public LocalDate getBirthDate() { return birthDate; }
-    public void setBirthDate(LocalDate v) { birthDate = v; }
-    public Sex getSex() { return sex; }
-    public void setSex(Sex v) { sex = v; }
-    public String getGender() { return gender; }
-    public void setGender(String v) { gender = v; }
-    public String getNationality() { return nationality; }
-    public void setNationality(String v) { nationality = v; }
-    public String getAddress() { return address; }
-    public void setAddress(String v) { address = v; }
-    public String getSector() { return sector; }
-    public void setSector(String v) { sector = v; }
-    public String getSchool() { return school; }
-    public void setSchool(String v) { school = v; }
     public boolean isExistingFamily() { return existingFamily; }
     public void setExistingFamily(boolean v) { existingFamily = v; }
     public String getFamilyCode() { return familyCode; }
