@@ -26,7 +26,8 @@ import java.util.logging.Logger;
 
 /**
  * Delivers the outbox: every few seconds, on every node, claims the due mails that no other node holds
- * (FOR UPDATE SKIP LOCKED, up to 200 a run), sends them over one connection and marks them sent. A failure leaves the mail waiting with a
+ * (FOR UPDATE SKIP LOCKED, batches of 200, each over one connection and in its own transaction), sends them
+ * and marks them sent. A failure leaves the mail waiting with a
  * growing pause (1, 2, 4 ... 60 minutes) and the reason; after portal.mail.max-attempts it is FAILED.
  * The mail server's address comes from MicroProfile Config (portal.mail.*).
  */
@@ -57,9 +58,26 @@ public class OutboxSender {
     @ConfigProperty(name = "portal.mail.max-attempts", defaultValue = "10")
     int maxAttempts;
 
+    @Resource
+    jakarta.ejb.SessionContext context;
+
+    /**
+     * Every 10 s: batches of due mails, each in a transaction of its own, until none is left or the run has
+     * taken 8 s, so a backlog (a mail-server outage, a burst of escalations) drains within a few runs.
+     */
     @Schedule(second = "*/10", minute = "*", hour = "*", persistent = false)
-    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void sendDue() {
+        OutboxSender self = context.getBusinessObject(OutboxSender.class);
+        long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(8);
+        while (self.sendBatch() == BATCH && System.nanoTime() < until) {
+            LOG.fine("outbox: another batch");
+        }
+    }
+
+    /** One batch of due mails (claimed with SKIP LOCKED); returns how many it claimed. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int sendBatch() {
         @SuppressWarnings("unchecked")
         List<Object[]> due = em.createNativeQuery("SELECT id, recipient, subject, body_text, attachment_name,"
                         + " attachment_type, attachment, attempts FROM mail_outbox"
@@ -67,7 +85,7 @@ public class OutboxSender {
                         + " FOR UPDATE SKIP LOCKED")
                 .getResultList();
         if (due.isEmpty()) {
-            return;
+            return 0;
         }
         // one connection for the whole batch: a backlog (a mail server outage, a burst of escalations) drains
         // in one run instead of one SMTP handshake per mail
@@ -92,6 +110,7 @@ public class OutboxSender {
                 }
             }
         }
+        return due.size();
     }
 
     private void send(Transport transport, Object[] row) {
