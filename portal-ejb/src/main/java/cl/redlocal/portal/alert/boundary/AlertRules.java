@@ -7,6 +7,9 @@ import cl.redlocal.portal.audit.boundary.AuditLog;
 import cl.redlocal.portal.audit.control.AuditAction;
 import cl.redlocal.portal.audit.control.AuditOutcome;
 import cl.redlocal.portal.platform.PortalClock;
+import cl.redlocal.portal.platform.job.Cadence;
+import cl.redlocal.portal.platform.job.JobSpec;
+import cl.redlocal.portal.platform.job.Jobs;
 import cl.redlocal.portal.security.control.Caller;
 import cl.redlocal.portal.security.entity.Role;
 import jakarta.annotation.security.PermitAll;
@@ -23,7 +26,6 @@ import jakarta.persistence.PersistenceContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,7 +36,7 @@ import java.util.List;
  * alert comes back only when a new cause appears. When the cause of a REFERRAL_OVERDUE, LONG_WAIT or
  * OVER_INTERVENTION alert disappears (answered, left the list, fewer programs) the alert resolves itself.
  * Then HIGH alerts, and cases with accumulated open alerts, escalate to the co-facilitators once.
- * The schedule runs hourly (a job_run row per hour makes one node do it), and the comuna's rules run again
+ * The schedule runs hourly on one node of the cluster ({@link Jobs}), and the comuna's rules run again
  * after every change they depend on ({@link RulesDue}).
  */
 @Stateless
@@ -68,20 +70,22 @@ public class AlertRules {
     @ConfigProperty(name = "portal.alerts.rules.scheduled", defaultValue = "true")
     boolean scheduledRuns;
 
-    @Schedule(minute = "7", hour = "*", persistent = false)
+    /** Every comuna's rules once an hour, from minute 7, on one node; an hour missed in an outage is caught up. */
+    public static final JobSpec JOB = JobSpec.oncePerCluster("alert-rules", new Cadence.Hourly(7));
+
+    @Inject
+    Jobs jobs;
+
+    @Schedule(second = "*/15", minute = "*", hour = "*", persistent = false)
     @PermitAll
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void scheduled() {
-        if (!scheduledRuns) {
-            return;
+        if (scheduledRuns) {
+            jobs.run(JOB, this::runAllComunas);
         }
-        String period = java.time.LocalDateTime.now(clock.zone()).format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH"));
-        int claimed = em.createNativeQuery("INSERT INTO job_run (job, period, node) VALUES ('alert-rules', ?1, ?2)"
-                        + " ON CONFLICT DO NOTHING")
-                .setParameter(1, period).setParameter(2, System.getProperty("payaramicro.name", "node"))
-                .executeUpdate();
-        if (claimed == 0) {
-            return;
-        }
+    }
+
+    private void runAllComunas() {
         @SuppressWarnings("unchecked")
         List<Object> comunas = em.createNativeQuery("SELECT id FROM comuna ORDER BY id").getResultList();
         for (Object comuna : comunas) {

@@ -5,6 +5,9 @@ import cl.redlocal.portal.audit.boundary.AuditLog;
 import cl.redlocal.portal.audit.control.AuditAction;
 import cl.redlocal.portal.audit.control.AuditOutcome;
 import cl.redlocal.portal.platform.PortalClock;
+import cl.redlocal.portal.platform.job.Cadence;
+import cl.redlocal.portal.platform.job.JobSpec;
+import cl.redlocal.portal.platform.job.Jobs;
 import cl.redlocal.portal.platform.mail.Outbox;
 import cl.redlocal.portal.platform.mail.OutgoingMail;
 import cl.redlocal.portal.security.entity.Role;
@@ -12,12 +15,15 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,12 +57,22 @@ public class ReminderDigest {
     @ConfigProperty(name = "portal.reminders.scheduled", defaultValue = "true")
     boolean scheduledRuns;
 
-    @Schedule(hour = "8", minute = "30", persistent = false)
+    /** Daily from 08:30 on one node; a day whose run failed (an outage) is sent later that day. */
+    public static final JobSpec JOB = JobSpec.oncePerCluster("reminder-digest", new Cadence.Daily(LocalTime.of(8, 30)));
+
+    @Inject
+    Jobs jobs;
+
+    @Schedule(second = "*/15", minute = "*", hour = "*", persistent = false)
     @PermitAll
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void scheduled() {
-        if (!scheduledRuns) {
-            return;
+        if (scheduledRuns) {
+            jobs.run(JOB, this::sendAllComunas);
         }
+    }
+
+    private void sendAllComunas() {
         @SuppressWarnings("unchecked")
         List<Object> comunas = em.createNativeQuery("SELECT id FROM comuna ORDER BY id").getResultList();
         for (Object comuna : comunas) {

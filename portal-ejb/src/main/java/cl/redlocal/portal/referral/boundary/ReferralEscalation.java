@@ -6,6 +6,9 @@ import cl.redlocal.portal.audit.control.AuditOutcome;
 import cl.redlocal.portal.notify.Notifier;
 import cl.redlocal.portal.notify.Notifier.Notice;
 import cl.redlocal.portal.platform.PortalClock;
+import cl.redlocal.portal.platform.job.Cadence;
+import cl.redlocal.portal.platform.job.JobSpec;
+import cl.redlocal.portal.platform.job.Jobs;
 import cl.redlocal.portal.referral.control.ReferralNotices;
 import cl.redlocal.portal.referral.entity.Referral;
 import cl.redlocal.portal.referral.entity.ReferralEvent;
@@ -14,19 +17,22 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
 /**
  * Nothing is left unanswered: every 15 minutes, each referral still pending after its due day is marked
- * escalated and the co-facilitators and both programs are told, once. Safe on several nodes without a
- * leader: the single UPDATE ... WHERE escalated_at IS NULL RETURNING claims the rows, and a second node
- * running at the same moment waits for the first one's row locks, then finds them escalated and skips them.
+ * escalated and the co-facilitators and both programs are told, once. One node does each quarter of an
+ * hour ({@link Jobs}); even two runs at once would escalate a referral once, since the single
+ * UPDATE ... WHERE escalated_at IS NULL RETURNING claims the rows.
  */
 @Stateless
 @RolesAllowed({Role.Names.COFACILITADOR, Role.Names.ADMIN})
@@ -46,10 +52,17 @@ public class ReferralEscalation {
     @Inject
     AuditLog audit;
 
-    @Schedule(minute = "*/15", hour = "*", persistent = false)
+    /** Every 15 minutes on one node; a quarter of an hour missed in an outage is caught up at the next tick. */
+    public static final JobSpec JOB = JobSpec.oncePerCluster("referral-escalation", new Cadence.Every(Duration.ofMinutes(15)));
+
+    @Inject
+    Jobs jobs;
+
+    @Schedule(second = "*/15", minute = "*", hour = "*", persistent = false)
     @PermitAll
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void scheduled() {
-        run(clock.today());
+        jobs.run(JOB, () -> run(clock.today()));
     }
 
     /** Escalates what is overdue on {@code today}; returns the ids escalated by this call. */

@@ -47,9 +47,11 @@ public class LoginBacking {
                 withParams().newAuthentication(true)
                         .credential(new UsernamePasswordCredential(username.trim(), new Password(password))));
         password = null;
+        String next = request.getParameter("next");
         switch (status) {
-            case SEND_CONTINUE -> faces.responseComplete(); // back to the page that asked for sign-in
-            case SUCCESS -> external.redirect(external.getRequestContextPath() + "/index.xhtml");
+            // back to the page that asked for sign-in, if it is one of ours
+            case SUCCESS -> external.redirect(external.getRequestContextPath() + PortalAuthenticationMechanism.safeNext(next));
+            case SEND_CONTINUE -> faces.responseComplete();
             default -> {
                 // A failed attempt leaves nothing behind: a fresh session, and the reason in the address (PRG).
                 Object result = request.getAttribute(PortalIdentityStore.RESULT_ATTRIBUTE);
@@ -57,6 +59,9 @@ public class LoginBacking {
                 if (result instanceof SignInResult.Locked locked) {
                     long minutes = Math.max(1, Duration.between(Instant.now(), locked.until()).toMinutes() + 1);
                     query = "?error=locked&minutes=" + minutes;
+                }
+                if (next != null && !next.isBlank()) {
+                    query += "&next=" + java.net.URLEncoder.encode(next, java.nio.charset.StandardCharsets.UTF_8);
                 }
                 external.invalidateSession();
                 external.redirect(external.getRequestContextPath() + "/login.xhtml" + query);
