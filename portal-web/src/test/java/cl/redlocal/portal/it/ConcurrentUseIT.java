@@ -89,6 +89,8 @@ class ConcurrentUseIT {
             pool.shutdownNow();
         }
 
+        System.out.println("[reliability] " + requests.get() + " requests of 5 concurrent sessions: " + refused.size()
+                + " refused");
         assertThat(requests.get()).isGreaterThanOrEqualTo(2_000);
         assertThat(refused).as("requests refused or sent to sign in again").isEmpty();
         assertThat(TestDatabase.count("SELECT count(*) FROM audit_event WHERE outcome = 'DENIED' AND occurred_at >= ?"
