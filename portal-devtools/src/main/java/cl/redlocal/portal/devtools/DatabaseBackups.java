@@ -269,6 +269,12 @@ public final class DatabaseBackups {
         }
         try (DataDirectoryLock held = lock.get()) {
             Path pgdata = dataDir.resolve("pgdata");
+            // a PostgreSQL started on these data by other means (not through ./run.sh) counts as running too
+            Optional<Long> postmaster = runningPostmaster(pgdata);
+            if (postmaster.isPresent()) {
+                throw new IllegalStateException("a PostgreSQL (pid " + postmaster.get() + ") is running on " + pgdata
+                        + ": stop it before restoring");
+            }
             Path staging = dataDir.resolve("pgdata.restoring");
             deleteRecursively(staging);
             unzip(backup, staging);
@@ -295,6 +301,20 @@ public final class DatabaseBackups {
             Files.move(staging, pgdata);
             return previous;
         }
+    }
+
+    /** The pid in {@code postmaster.pid} while that process lives (a stale file after a crash does not count). */
+    static Optional<Long> runningPostmaster(Path pgdata) throws IOException {
+        Path pidFile = pgdata.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return Optional.empty();
+        }
+        List<String> lines = Files.readAllLines(pidFile);
+        if (lines.isEmpty() || lines.get(0).isBlank()) {
+            return Optional.empty();
+        }
+        long pid = Long.parseLong(lines.get(0).strip());
+        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).map(ProcessHandle::pid);
     }
 
     private static void unzip(Path backup, Path directory) throws IOException {

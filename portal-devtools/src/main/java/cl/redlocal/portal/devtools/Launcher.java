@@ -11,9 +11,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -44,6 +47,13 @@ public final class Launcher {
         String port = env.getOrDefault("PORTAL_PORT", "8080");
         Path dataDir = Path.of(env.getOrDefault("PORTAL_DATA_DIR", "var")).toAbsolutePath();
         Files.createDirectories(dataDir);
+        // held until this JVM ends: a second ./run.sh or a restore on the same data directory is refused.
+        // Kept in a static field: an unreachable lock's channel is closed by its cleaner, releasing the lock.
+        dataDirectoryLock = DataDirectoryLock.tryAcquire(dataDir).orElse(null);
+        if (dataDirectoryLock == null) {
+            System.err.println("[run] another portal is running on " + dataDir + " (or a restore): stop it first");
+            System.exit(1);
+        }
 
         EmbeddedDatabase embedded = null;
         String dbUrl = env.get("PORTAL_DB_URL");
@@ -64,6 +74,23 @@ public final class Launcher {
             dbUser = EmbeddedDatabase.APP_USER;
             dbPassword = EmbeddedDatabase.APP_PASSWORD;
             log("PostgreSQL ready at " + dbUrl);
+            int keep = Integer.parseInt(env.getOrDefault("PORTAL_BACKUP_KEEP", "7"));
+            if (keep > 0) {
+                Path backupDir = Path.of(env.getOrDefault("PORTAL_BACKUP_DIR", dataDir.resolve("backups").toString()))
+                        .toAbsolutePath();
+                DatabaseBackups backups = new DatabaseBackups(embedded, backupDir, keep);
+                // today's first, before the portal starts: a new version's migrations run after it
+                backUpIfMissing(backups);
+                backupSchedule = Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "daily-backup");
+                    t.setDaemon(true);
+                    return t;
+                });
+                // hourly: a new day's backup is taken within the hour after midnight, also after a suspend
+                backupSchedule.scheduleWithFixedDelay(() -> backUpIfMissing(backups), 1, 1, TimeUnit.HOURS);
+            } else {
+                log("backups off (PORTAL_BACKUP_KEEP=0)");
+            }
         }
 
         List<String> command = new ArrayList<>();
@@ -165,6 +192,28 @@ public final class Launcher {
         return root == e ? message : e.getMessage() + " (" + message + ")";
     }
 
+    private static DataDirectoryLock dataDirectoryLock;
+    private static ScheduledExecutorService backupSchedule;
+
+    /** Takes today's backup unless it exists. A failed backup is said loudly but does not stop the portal. */
+    static void backUpIfMissing(DatabaseBackups backups) {
+        long start = System.nanoTime();
+        try {
+            backups.backupIfMissing(LocalDate.now()).ifPresent(file -> {
+                long ms = (System.nanoTime() - start) / 1_000_000;
+                long kb;
+                try {
+                    kb = Files.size(file) / 1024;
+                } catch (IOException e) {
+                    kb = -1;
+                }
+                log("backup written: " + file + " (" + kb + " KB in " + ms + " ms)");
+            });
+        } catch (Exception e) {
+            System.err.println("[run] BACKUP FAILED: " + rootMessage(e));
+        }
+    }
+
     private static synchronized void stop(Process micro, EmbeddedDatabase database) {
         if (micro.isAlive()) {
             log("stopping Payara Micro");
@@ -173,6 +222,15 @@ public final class Launcher {
                 if (!micro.waitFor(30, TimeUnit.SECONDS)) {
                     micro.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
                 }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (backupSchedule != null) {
+            backupSchedule.shutdownNow();
+            try {
+                // a backup under way ends (or is abandoned, leaving only its .part) before PostgreSQL stops
+                backupSchedule.awaitTermination(30, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -144,6 +144,20 @@ class DatabaseBackupsIT {
         assertThat(dataDir.resolve("pgdata.restoring")).doesNotExist();
     }
 
+    @Test
+    void aRestoreIsRefusedWhileAPostgresqlStartedOtherwiseRunsOnTheData() throws Exception {
+        Path backup = Files.writeString(dataDir.resolve("redlocal-2026-12-07.zip"), "whatever");
+        Path pgdata = Files.createDirectories(dataDir.resolve("pgdata"));
+        // postmaster.pid names a live process (this JVM): as if a server ran there
+        Files.writeString(pgdata.resolve("postmaster.pid"), ProcessHandle.current().pid() + "\n" + pgdata + "\n");
+        assertThatThrownBy(() -> DatabaseBackups.restore(backup, dataDir))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("is running on " + pgdata);
+        // a stale file left by a crash does not block a restore
+        Files.writeString(pgdata.resolve("postmaster.pid"), "2147483646\n");
+        assertThat(DatabaseBackups.runningPostmaster(pgdata)).isEmpty();
+    }
+
     /** Row count and an md5 of all rows of every table of the portal database. */
     private static Map<String, String> snapshot(EmbeddedDatabase db) throws SQLException {
         Map<String, String> result = new TreeMap<>();
