@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Starts Red Local on Payara Micro at http://localhost:${PORTAL_PORT:-8080}/ with the demo comuna.
 # Without PORTAL_DB_URL it runs its own PostgreSQL (real binaries from the Maven registry) whose data
-# live in ${PORTAL_DATA_DIR:-./var}. Ctrl-C stops everything it started. See README.md.
+# live in ${PORTAL_DATA_DIR:-./var}, backed up daily to ${PORTAL_DATA_DIR:-./var}/backups. Ctrl-C stops
+# everything it started. `./run.sh restore <backup.zip>` restores a backup (portal stopped). See README.md
+# and docs/operations.md.
 set -euo pipefail
+caller_dir=$PWD
 cd "$(dirname "$0")"
 
 war=portal-web/target/portal-web.war
@@ -12,5 +15,11 @@ if [[ ! -f $war || ! -f $launcher/payara-micro.jar || ! -d $launcher/lib || -n "
   ./mvnw -q -DskipTests -pl portal-web -am package
 fi
 
-exec java -cp "$launcher/portal-devtools-1.0.0-SNAPSHOT.jar:$launcher/lib/*" \
-  cl.redlocal.portal.devtools.Launcher "$launcher/payara-micro.jar" "$war"
+classpath="$launcher/portal-devtools-1.0.0-SNAPSHOT.jar:$launcher/lib/*"
+if [[ ${1:-} == restore ]]; then
+  shift
+  # the backup file is named relative to where the command was typed
+  [[ $# -eq 1 && ${1:0:1} != / ]] && set -- "$caller_dir/$1"
+  exec java -cp "$classpath" cl.redlocal.portal.devtools.Restore "$@"
+fi
+exec java -cp "$classpath" cl.redlocal.portal.devtools.Launcher "$launcher/payara-micro.jar" "$war"

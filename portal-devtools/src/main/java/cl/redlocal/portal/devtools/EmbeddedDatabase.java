@@ -92,6 +92,15 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return "jdbc:postgresql://127.0.0.1:" + port() + "/" + DATABASE;
     }
 
+    /** A connection as the owner (a superuser, no password) to the portal database: for backups. */
+    public Connection ownerConnection() throws SQLException {
+        return postgres.getDatabase(OWNER, DATABASE).getConnection();
+    }
+
+    public Path dataDirectory() {
+        return dataDirectory;
+    }
+
     public boolean isRunning() {
         return postgres != null;
     }

@@ -1,16 +1,31 @@
 package cl.redlocal.portal.devtools;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
  * What ./run.sh starts: a PostgreSQL (embedded unless PORTAL_DB_URL names one) and Payara Micro
  * running the portal's WAR. Ctrl-C or SIGTERM stops both, Payara first, so no connection is cut mid-write.
+ * A portal that fails to deploy (its database unreachable past {@code portal.db.startup-wait-seconds},
+ * say) does not leave a dead node behind: the launcher prints the portal's reason, stops Micro and
+ * PostgreSQL and exits with {@value #EXIT_NOT_DEPLOYED}; an embedded PostgreSQL that cannot start
+ * ends it with {@value #EXIT_NO_DATABASE}.
  *
  * <p>Arguments: the Payara Micro jar and the WAR. Settings come from the environment (see README).
  */
@@ -18,6 +33,10 @@ public final class Launcher {
 
     private Launcher() {
     }
+
+    /** Exit codes besides Micro's own: the portal did not deploy; the embedded PostgreSQL did not start. */
+    static final int EXIT_NOT_DEPLOYED = 3;
+    static final int EXIT_NO_DATABASE = 4;
 
     public static void main(String[] args) throws Exception {
         if (args.length != 2) {
@@ -28,6 +47,13 @@ public final class Launcher {
         String port = env.getOrDefault("PORTAL_PORT", "8080");
         Path dataDir = Path.of(env.getOrDefault("PORTAL_DATA_DIR", "var")).toAbsolutePath();
         Files.createDirectories(dataDir);
+        // held until this JVM ends: a second ./run.sh or a restore on the same data directory is refused.
+        // Kept in a static field: an unreachable lock's channel is closed by its cleaner, releasing the lock.
+        dataDirectoryLock = DataDirectoryLock.tryAcquire(dataDir).orElse(null);
+        if (dataDirectoryLock == null) {
+            System.err.println("[run] another portal is running on " + dataDir + " (or a restore): stop it first");
+            System.exit(1);
+        }
 
         EmbeddedDatabase embedded = null;
         String dbUrl = env.get("PORTAL_DB_URL");
@@ -36,11 +62,35 @@ public final class Launcher {
         if (dbUrl == null || dbUrl.isBlank()) {
             int pgPort = Integer.parseInt(env.getOrDefault("PORTAL_PG_PORT", "0"));
             log("starting the embedded PostgreSQL in " + dataDir.resolve("pgdata"));
-            embedded = new EmbeddedDatabase(dataDir.resolve("pgdata"), pgPort, true).start();
+            try {
+                embedded = new EmbeddedDatabase(dataDir.resolve("pgdata"), pgPort, true).start();
+            } catch (IOException | RuntimeException e) {
+                // a port in use, a full disk, a data directory of another PostgreSQL version...: say so and stop
+                System.err.println("[run] the embedded PostgreSQL could not start in " + dataDir.resolve("pgdata")
+                        + ": " + rootMessage(e));
+                System.exit(EXIT_NO_DATABASE);
+            }
             dbUrl = embedded.jdbcUrl();
             dbUser = EmbeddedDatabase.APP_USER;
             dbPassword = EmbeddedDatabase.APP_PASSWORD;
             log("PostgreSQL ready at " + dbUrl);
+            int keep = Integer.parseInt(env.getOrDefault("PORTAL_BACKUP_KEEP", "7"));
+            if (keep > 0) {
+                Path backupDir = Path.of(env.getOrDefault("PORTAL_BACKUP_DIR", dataDir.resolve("backups").toString()))
+                        .toAbsolutePath();
+                DatabaseBackups backups = new DatabaseBackups(embedded, backupDir, keep);
+                // today's first, before the portal starts: a new version's migrations run after it
+                backUpIfMissing(backups);
+                backupSchedule = Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "daily-backup");
+                    t.setDaemon(true);
+                    return t;
+                });
+                // hourly: a new day's backup is taken within the hour after midnight, also after a suspend
+                backupSchedule.scheduleWithFixedDelay(() -> backUpIfMissing(backups), 1, 1, TimeUnit.HOURS);
+            } else {
+                log("backups off (PORTAL_BACKUP_KEEP=0)");
+            }
         }
 
         List<String> command = new ArrayList<>();
@@ -53,7 +103,9 @@ public final class Launcher {
         command.addAll(List.of("-jar", args[0], "--deploy", args[1], "--contextroot", "/",
                 "--port", port, "--nocluster"));
 
-        ProcessBuilder pb = new ProcessBuilder(command).inheritIO();
+        // Micro's output passes through the launcher, which reads it for "ready" and for the portal's reason to fail
+        ProcessBuilder pb = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.INHERIT)
+                .redirectErrorStream(true);
         // Handed over in the environment, not on the command line, so the password never shows in `ps`.
         pb.environment().put("PORTAL_DB_URL", dbUrl);
         pb.environment().put("PORTAL_DB_USER", dbUser == null ? "" : dbUser);
@@ -72,10 +124,94 @@ public final class Launcher {
 
         EmbeddedDatabase database = embedded;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(micro, database), "portal-shutdown"));
+        DeploymentWatch watch = new DeploymentWatch();
+        Thread output = new Thread(() -> relay(micro, watch), "micro-output");
+        output.setDaemon(true);
+        output.start();
+
+        while (micro.isAlive() && !watch.awaitReady(1, TimeUnit.SECONDS)) {
+            // Micro is starting; the portal may be waiting for its database (portal.db.startup-wait-seconds)
+        }
+        if (watch.isReady() && micro.isAlive()) {
+            if (portalDeployed(port)) {
+                log("the portal is up at http://localhost:" + port + "/");
+            } else {
+                // Micro would stay up serving 404s: a dead node. Say why and end, so whoever started it knows.
+                System.err.println("[run] the portal did not start: " + watch.reason()
+                        .orElse("its deployment failed (see Payara Micro's log above)"));
+                stop(micro, database);
+                Runtime.getRuntime().halt(EXIT_NOT_DEPLOYED);
+            }
+        }
         int exit = micro.waitFor();
+        output.join(2000);
         // Micro ended by itself (a failed start, say): stop PostgreSQL and pass the exit code on.
         stop(micro, database);
         Runtime.getRuntime().halt(exit);
+    }
+
+    /** Copies Micro's output to ours, line by line, and lets the watch read it. */
+    private static void relay(Process micro, DeploymentWatch watch) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(micro.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line; (line = in.readLine()) != null; ) {
+                System.out.println(line);
+                watch.accept(line);
+            }
+        } catch (IOException e) {
+            // Micro is gone; its exit code tells the rest
+        }
+    }
+
+    /**
+     * Whether the portal deployed, asked once Micro says it is ready. Micro's health endpoint answers
+     * "No Application deployed" when the deployment failed; with the portal deployed it carries the
+     * portal's own checks (UP, or DOWN if the database went away meanwhile: a live node all the same).
+     */
+    static boolean portalDeployed(String port) {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready"))
+                .timeout(Duration.ofSeconds(15)).build();
+        try {
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            return !response.body().contains("No Application deployed");
+        } catch (IOException e) {
+            log("could not ask http://127.0.0.1:" + port + "/health/ready whether the portal deployed: " + e);
+            return true; // no proof of a failure: leave Micro running
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return root == e ? message : e.getMessage() + " (" + message + ")";
+    }
+
+    private static DataDirectoryLock dataDirectoryLock;
+    private static ScheduledExecutorService backupSchedule;
+
+    /** Takes today's backup unless it exists. A failed backup is said loudly but does not stop the portal. */
+    static void backUpIfMissing(DatabaseBackups backups) {
+        long start = System.nanoTime();
+        try {
+            backups.backupIfMissing(LocalDate.now()).ifPresent(file -> {
+                long ms = (System.nanoTime() - start) / 1_000_000;
+                long kb;
+                try {
+                    kb = Files.size(file) / 1024;
+                } catch (IOException e) {
+                    kb = -1;
+                }
+                log("backup written: " + file + " (" + kb + " KB in " + ms + " ms)");
+            });
+        } catch (Exception e) {
+            System.err.println("[run] BACKUP FAILED: " + rootMessage(e));
+        }
     }
 
     private static synchronized void stop(Process micro, EmbeddedDatabase database) {
@@ -86,6 +222,15 @@ public final class Launcher {
                 if (!micro.waitFor(30, TimeUnit.SECONDS)) {
                     micro.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
                 }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (backupSchedule != null) {
+            backupSchedule.shutdownNow();
+            try {
+                // a backup under way ends (or is abandoned, leaving only its .part) before PostgreSQL stops
+                backupSchedule.awaitTermination(30, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -84,7 +84,15 @@ public class DatabaseMigrator {
             configuration.dataSource(dataSource);
         }
         Flyway flyway = configuration.load();
-        MigrateResult result = flyway.migrate();
+        MigrateResult result;
+        try {
+            result = flyway.migrate();
+        } catch (RuntimeException e) {
+            // the deployment fails; one line says why (./run.sh's launcher repeats it when it exits)
+            LOG.severe(() -> "el portal no pudo migrar el esquema de su base de datos en "
+                    + DatabaseWait.withoutPassword(url) + ": " + DatabaseWait.reason(e));
+            throw e;
+        }
         LOG.info(() -> "Schema at version " + flyway.info().current().getVersion()
                 + " (" + result.migrationsExecuted + " migrations applied now)");
     }
