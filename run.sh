@@ -13,4 +13,4 @@ if [[ ! -f $war || ! -f $launcher/payara-micro.jar || ! -d $launcher/lib || -n "
 fi
 
 exec java -cp "$launcher/portal-devtools-1.0.0-SNAPSHOT.jar:$launcher/lib/*" \
-  cl.redlocal.portal.devtools.Launcher "$launcher/payara-micro.jar" "$war"
+  cl.redlocal.portal.devtools.Launcher "$launcher/payara-micro.jar" "$war" portal-web/src/main/payara/preboot.asadmin

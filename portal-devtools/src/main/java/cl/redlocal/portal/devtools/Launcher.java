@@ -12,7 +12,9 @@ import java.util.concurrent.TimeUnit;
  * What ./run.sh starts: a PostgreSQL (embedded unless PORTAL_DB_URL names one) and Payara Micro
  * running the portal's WAR. Ctrl-C or SIGTERM stops both, Payara first, so no connection is cut mid-write.
  *
- * <p>Arguments: the Payara Micro jar and the WAR. Settings come from the environment (see README).
+ * <p>Arguments: the Payara Micro jar, the WAR and, optionally, a file of asadmin commands that Payara Micro
+ * runs before it boots (the server settings the portal needs, shared with the integration tests).
+ * Settings come from the environment (see README).
  */
 public final class Launcher {
 
@@ -20,8 +22,8 @@ public final class Launcher {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 2) {
-            System.err.println("usage: Launcher <payara-micro.jar> <portal-web.war>");
+        if (args.length != 2 && args.length != 3) {
+            System.err.println("usage: Launcher <payara-micro.jar> <portal-web.war> [<preboot-commands>]");
             System.exit(2);
         }
         Map<String, String> env = System.getenv();
@@ -52,6 +54,9 @@ public final class Launcher {
         command.add("-Djava.io.tmpdir=" + Files.createDirectories(dataDir.resolve("tmp")));
         command.addAll(List.of("-jar", args[0], "--deploy", args[1], "--contextroot", "/",
                 "--port", port, "--nocluster"));
+        if (args.length == 3) {
+            command.addAll(List.of("--prebootcommandfile", Path.of(args[2]).toAbsolutePath().toString()));
+        }
 
         ProcessBuilder pb = new ProcessBuilder(command).inheritIO();
         // Handed over in the environment, not on the command line, so the password never shows in `ps`.

@@ -1,5 +1,6 @@
 package cl.redlocal.portal.web.platform;
 
+import jakarta.faces.application.ViewExpiredException;
 import jakarta.inject.Inject;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
@@ -10,6 +11,8 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+
+import org.primefaces.csp.CspException;
 
 import java.io.IOException;
 import java.util.Collections;
@@ -37,11 +40,28 @@ public class ErrorDispatchFilter extends HttpFilter {
         if (failure != null) {
             if (auditor.serviceDenied(request.getUserPrincipal(), failure, uri)) {
                 response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+            } else if (isStalePostback(failure)) {
+                response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             }
         } else if (Integer.valueOf(HttpServletResponse.SC_FORBIDDEN).equals(status)) {
             auditor.pageDenied(request.getUserPrincipal(), uri);
         }
         chain.doFilter(new FreshRequest(request), response);
+    }
+
+    /**
+     * A postback that belongs to no view of this session: its view state expired or was never ours, or it
+     * lacks the CSP nonce of the view it claims. 400 rather than 410 (the page's address is not gone: a GET
+     * of it works) or 500 (nothing failed on the server); the same status whichever the cause, so the answer
+     * does not tell a forger whether a view state exists.
+     */
+    private static boolean isStalePostback(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof ViewExpiredException || t instanceof CspException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
