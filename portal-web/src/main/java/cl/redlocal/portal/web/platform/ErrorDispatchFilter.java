@@ -67,6 +67,8 @@ public class ErrorDispatchFilter extends HttpFilter {
     /**
      * The error page renders as a fresh GET: the failed request's form fields (its view state and
      * PrimeFaces' CSP nonce among them) belong to another view and must not be restored into this one.
+     * It is a whole page even when the failed request was ajax (a refusal before Faces, such as an upload over
+     * the size limit): an empty partial response would say nothing to anybody.
      */
     private static final class FreshRequest extends HttpServletRequestWrapper {
 
@@ -82,6 +84,16 @@ public class ErrorDispatchFilter extends HttpFilter {
         @Override
         public String getParameter(String name) {
             return null;
+        }
+
+        @Override
+        public String getHeader(String name) {
+            return "Faces-Request".equalsIgnoreCase(name) ? null : super.getHeader(name);
+        }
+
+        @Override
+        public Enumeration<String> getHeaders(String name) {
+            return "Faces-Request".equalsIgnoreCase(name) ? Collections.emptyEnumeration() : super.getHeaders(name);
         }
 
         @Override
