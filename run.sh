@@ -22,4 +22,5 @@ if [[ ${1:-} == restore ]]; then
   [[ $# -eq 1 && ${1:0:1} != / ]] && set -- "$caller_dir/$1"
   exec java -cp "$classpath" cl.redlocal.portal.devtools.Restore "$@"
 fi
-exec java -cp "$classpath" cl.redlocal.portal.devtools.Launcher "$launcher/payara-micro.jar" "$war"
+exec java -cp "$classpath" cl.redlocal.portal.devtools.Launcher "$launcher/payara-micro.jar" "$war" \
+  portal-web/src/main/payara/preboot.asadmin

@@ -27,7 +27,9 @@ import java.util.concurrent.TimeUnit;
  * PostgreSQL and exits with {@value #EXIT_NOT_DEPLOYED}; an embedded PostgreSQL that cannot start
  * ends it with {@value #EXIT_NO_DATABASE}.
  *
- * <p>Arguments: the Payara Micro jar and the WAR. Settings come from the environment (see README).
+ * <p>Arguments: the Payara Micro jar, the WAR and, optionally, a file of asadmin commands that Payara Micro
+ * runs before it boots (the server settings the portal needs, shared with the integration tests).
+ * Settings come from the environment (see README).
  */
 public final class Launcher {
 
@@ -39,8 +41,8 @@ public final class Launcher {
     static final int EXIT_NO_DATABASE = 4;
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 2) {
-            System.err.println("usage: Launcher <payara-micro.jar> <portal-web.war>");
+        if (args.length != 2 && args.length != 3) {
+            System.err.println("usage: Launcher <payara-micro.jar> <portal-web.war> [<preboot-commands>]");
             System.exit(2);
         }
         Map<String, String> env = System.getenv();
@@ -102,6 +104,9 @@ public final class Launcher {
         command.add("-Djava.io.tmpdir=" + Files.createDirectories(dataDir.resolve("tmp")));
         command.addAll(List.of("-jar", args[0], "--deploy", args[1], "--contextroot", "/",
                 "--port", port, "--nocluster"));
+        if (args.length == 3) {
+            command.addAll(List.of("--prebootcommandfile", Path.of(args[2]).toAbsolutePath().toString()));
+        }
 
         // Micro's output passes through the launcher, which reads it for "ready" and for the portal's reason to fail
         ProcessBuilder pb = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.INHERIT)

@@ -195,6 +195,7 @@ public class DiagnosisService {
         }
         Diagnosis diagnosis = em.find(Diagnosis.class, command.diagnosisId());
         if (diagnosis == null || diagnosis.getCaseId() != caseId) {
+            audit.denied(ENTITY, command.diagnosisId(), "complemento: diagnóstico de otro caso o inexistente");
             throw new BusinessException("diagnosis.notFound");
         }
         if (diagnosis.getVersion() != command.expectedVersion() || diagnosis.getState() != Diagnosis.State.CURRENT) {

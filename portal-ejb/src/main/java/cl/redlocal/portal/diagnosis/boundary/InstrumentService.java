@@ -98,7 +98,7 @@ public class InstrumentService {
                             + " AND instrument_id = ?4").setParameter(1, d.name().trim()).setParameter(2, d.position())
                     .setParameter(3, d.id()).setParameter(4, draft.getId()).executeUpdate();
             if (n != 1) {
-                throw new BusinessException("diagnosis.notFound");
+                throw foreign("DIAGNOSIS_DIMENSION", d.id());
             }
         }
         for (DraftCommand.ItemEdit i : command.items()) {
@@ -111,7 +111,7 @@ public class InstrumentService {
                     .setParameter(6, i.note() == null || i.note().isBlank() ? null : i.note().trim())
                     .setParameter(7, i.id()).setParameter(8, draft.getId()).executeUpdate();
             if (n != 1) {
-                throw new BusinessException("diagnosis.notFound");
+                throw foreign("DIAGNOSIS_ITEM", i.id());
             }
         }
         audit.record(AuditAction.UPDATE, ENTITY, draft.getId(), AuditOutcome.SUCCESS, "borrador editado");
@@ -128,7 +128,7 @@ public class InstrumentService {
                         + " = d.id), 0) + 1 FROM diagnosis_dimension d WHERE d.id = ?1 AND d.instrument_id = ?2")
                 .setParameter(1, dimensionId).setParameter(2, draft.getId()).getResultList();
         if (found.isEmpty()) {
-            throw new BusinessException("diagnosis.notFound");
+            throw foreign("DIAGNOSIS_DIMENSION", dimensionId);
         }
         insertItem(dimensionId, ((Number) found.get(0)).intValue(), text.trim(), 1, 4,
                 "Crítico|En riesgo|En desarrollo|Logrado", null);
@@ -143,7 +143,7 @@ public class InstrumentService {
                 + " diagnosis_dimension WHERE instrument_id = ?2)").setParameter(1, itemId).setParameter(2, draft.getId())
                 .executeUpdate();
         if (n != 1) {
-            throw new BusinessException("diagnosis.notFound");
+            throw foreign("DIAGNOSIS_ITEM", itemId);
         }
         audit.record(AuditAction.UPDATE, ENTITY, draft.getId(), AuditOutcome.SUCCESS, "ítem eliminado");
     }
@@ -183,6 +183,12 @@ public class InstrumentService {
         em.flush();
         draft.publish(me.username(), Instant.now());
         audit.record(AuditAction.UPDATE, ENTITY, draft.getId(), AuditOutcome.SUCCESS, "publicada versión " + draft.getNumber());
+    }
+
+    /** A dimension or item id that is not part of the caller's draft: another instrument's, maybe another comuna's. */
+    private BusinessException foreign(String entity, long id) {
+        audit.denied(entity, id, "fuera del borrador del instrumento o inexistente");
+        return new BusinessException("diagnosis.notFound");
     }
 
     private DiagnosisInstrument lockedDraft(long instrumentId, int expectedVersion) {

@@ -83,6 +83,7 @@ public class OfferService {
         CallerProfile me = caller.profile();
         Program p = em.find(Program.class, id);
         if (p == null || !me.worksIn(p.getComuna().getId())) {
+            audit.denied("PROGRAM", id, "programa de otra comuna o inexistente");
             return Optional.empty();
         }
         Object[] waiting = (Object[]) em.createNativeQuery("SELECT count(*), min(entered_at) FROM waiting_entry"
@@ -204,6 +205,7 @@ public class OfferService {
     public List<CapacityChangeRow> history(long id) {
         Program program = em.find(Program.class, id);
         if (program == null || !caller.profile().worksIn(program.getComuna().getId())) {
+            audit.denied("PROGRAM", id, "historial de capacidad de otra comuna o inexistente");
             return List.of();
         }
         @SuppressWarnings("unchecked")
@@ -325,6 +327,7 @@ public class OfferService {
         }
         Provider provider = em.find(Provider.class, providerId);
         if (provider == null || provider.getComuna().getId() != me.comunaId()) {
+            audit.denied("PROVIDER", providerId, "institución de otra comuna o inexistente en un programa");
             throw new BusinessException("offer.program.providerOtherComuna");
         }
         return provider;

@@ -410,6 +410,9 @@ public class ReferralService {
     private Program target(Long programId, CallerProfile me) {
         Program p = programId == null ? null : em.find(Program.class, programId);
         if (p == null || p.getComuna().getId() != me.comunaId()) {
+            if (programId != null) {
+                audit.denied("PROGRAM", programId, "derivar a un programa de otra comuna o inexistente");
+            }
             throw new BusinessException("referral.target.notFound");
         }
         return p;

@@ -13,9 +13,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * Headers every response carries. Pages (.xhtml) get their Content-Security-Policy from PrimeFaces,
- * which adds the per-request script nonce (policy in web.xml); everything else gets a strict one here.
- * Pages are never cached: a shared computer's back button must not show a child's case after sign-out.
+ * {@link SecurityHeaders} on every response that passes the filter chain (redirects that Faces or a
+ * page sends included: a redirect keeps the headers set before it). What the container answers
+ * before the chain, the sign-in mechanism covers.
  */
 @WebFilter(urlPatterns = "/*", dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.FORWARD, DispatcherType.ERROR})
 public class SecurityHeadersFilter extends HttpFilter {
@@ -26,29 +26,13 @@ public class SecurityHeadersFilter extends HttpFilter {
     RequestOrigin origin;
 
     @Inject
-    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "portal.security.https", defaultValue = "false")
-    boolean https;
+    SecurityHeaders headers;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         origin.setClientIp(request.getRemoteAddr());
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("X-Frame-Options", "DENY");
-        response.setHeader("Referrer-Policy", "same-origin");
-        response.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
-        if (request.isSecure() || https) {
-            response.setHeader("Strict-Transport-Security", "max-age=31536000");
-        }
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        boolean resource = path.startsWith("/jakarta.faces.resource/") || path.startsWith("/resources/");
-        if (!resource) {
-            response.setHeader("Cache-Control", "no-store");
-            response.setHeader("Pragma", "no-cache");
-        }
-        if (!path.endsWith(".xhtml") && !path.equals("/")) {
-            response.setHeader("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'");
-        }
+        headers.apply(request, response);
         chain.doFilter(request, response);
     }
 }

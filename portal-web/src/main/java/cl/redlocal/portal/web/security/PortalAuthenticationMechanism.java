@@ -1,5 +1,6 @@
 package cl.redlocal.portal.web.security;
 
+import cl.redlocal.portal.web.platform.SecurityHeaders;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -45,6 +46,9 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
     @Inject
     IdentityStoreHandler identityStores;
 
+    @Inject
+    SecurityHeaders headers;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
@@ -58,6 +62,8 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
             return context.notifyContainerAboutLogin(caller.name(), caller.groups());
         }
         if (context.isProtected()) {
+            // answered here, before any filter runs: the redirect carries the security headers too
+            headers.apply(request, response);
             return toSignIn(request, response, context);
         }
         return context.doNothing();

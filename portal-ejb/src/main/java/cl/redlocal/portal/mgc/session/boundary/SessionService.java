@@ -243,6 +243,9 @@ public class SessionService {
         MgcMember member = em.find(MgcMember.class, memberId);
         if (member == null || !member.getTableId().equals(session.getTableId())
                 || !member.activeOn(clock.dayOf(session.getStartsAt()))) {
+            if (member == null || !member.getTableId().equals(session.getTableId())) {
+                audit.denied("MGC_MEMBER", memberId, "integrante de otra mesa o inexistente");
+            }
             throw new BusinessException("mgc.member.notFound");
         }
         if (!participantsOf(sessionId).stream().filter(p -> Long.valueOf(memberId).equals(p.getMemberId())).toList().isEmpty()) {
