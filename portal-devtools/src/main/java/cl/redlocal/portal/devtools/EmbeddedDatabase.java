@@ -49,6 +49,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .setRegisterShutdownHook(false)
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setServerConfig("max_connections", "100")
+                // statements per query shape, for the statement budget of the pages (StatementBudgetIT) and
+                // for finding slow queries by hand; utility commands (BEGIN, COMMIT, SET) are not statements
+                .setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                .setServerConfig("pg_stat_statements.track_utility", "off")
                 .setLocaleConfig("encoding", "UTF8");
         if (durable) {
             builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")

@@ -56,6 +56,16 @@ public final class WebClient {
         return post(page.uri().getPath(), form(page, formId, fields, button));
     }
 
+    /** Clicks an h:commandLink of the page just received (Faces posts the link's client id as its own value). */
+    public HttpResponse<String> clickLink(HttpResponse<String> page, String formId, String linkId) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("primefaces.nonce", nonceOf(page));
+        form.put(formId, formId);
+        form.put(formId + ":" + linkId, formId + ":" + linkId);
+        form.put("jakarta.faces.ViewState", viewState(page.body()));
+        return post(page.uri().getPath(), form);
+    }
+
     /** Submits as {@link #submit} does, for a button that answers with a file (an export): the bytes as sent. */
     public HttpResponse<byte[]> download(HttpResponse<String> page, String formId, Map<String, String> fields,
                                          String button) {

@@ -72,14 +72,26 @@ class WebIT {
 
     @Test
     @Order(3)
-    void pagesCarryTheSecurityHeadersAndTheSessionCookieIsHttpOnlyAndSameSite() {
+    void pagesCarryTheSecurityHeadersAndTheSessionCookieIsHttpOnlyAndSameSite() throws Exception {
         WebClient web = new WebClient(base);
         HttpResponse<String> login = web.get("login.xhtml");
         String csp = login.headers().firstValue("Content-Security-Policy").orElseThrow();
         assertThat(csp).contains("frame-ancestors 'none'").contains("object-src 'none'").containsPattern("script-src 'self' 'nonce-[^']+'");
         assertThat(login.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
         assertThat(login.headers().firstValue("Cache-Control")).contains("no-store");
-        assertThat(login.headers().allValues("Set-Cookie")).anySatisfy(c ->
+        // the sign-in page keeps nothing for an anonymous visitor; the session begins with the sign-in
+        assertThat(login.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("JSESSIONID="));
+        java.net.http.HttpClient noRedirects = java.net.http.HttpClient.newBuilder()
+                .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
+        String form = "primefaces.nonce=" + java.net.URLEncoder.encode(csp.replaceAll(".*'nonce-([^']+)'.*", "$1"),
+                java.nio.charset.StandardCharsets.UTF_8) + "&login=login&login%3Ausername=coordinador&login%3Apassword="
+                + java.net.URLEncoder.encode(TestSession.DEMO_PASSWORD, java.nio.charset.StandardCharsets.UTF_8)
+                + "&login%3Asubmit=&jakarta.faces.ViewState="
+                + java.net.URLEncoder.encode(WebClient.viewState(login.body()), java.nio.charset.StandardCharsets.UTF_8);
+        HttpResponse<String> signedIn = noRedirects.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(base + "login.xhtml")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(signedIn.headers().allValues("Set-Cookie")).anySatisfy(c ->
                 assertThat(c).startsWith("JSESSIONID=").contains("HttpOnly").containsIgnoringCase("SameSite=Lax"));
 
         HttpResponse<String> home = web.signIn("coordinador", TestSession.DEMO_PASSWORD);

@@ -43,6 +43,8 @@ import java.util.Optional;
 public class AlertService {
 
     private static final String ROW = "SELECT a";
+    /** Each alert's case comes in the alerts' own statement, not one statement per row. */
+    private static final String CASE_IN_THE_SAME_STATEMENT = org.eclipse.persistence.config.QueryHints.FETCH;
 
     @PersistenceContext
     EntityManager em;
@@ -121,7 +123,7 @@ public class AlertService {
         }
         List<AlertRow> rows = complete(em.createQuery(ROW + " FROM VulnerabilityAlert a JOIN a.caseFile c"
                 + " WHERE c.id = :id ORDER BY a.raisedAt DESC, a.id DESC", VulnerabilityAlert.class)
-                .setParameter("id", caseId).getResultList());
+                .setHint(CASE_IN_THE_SAME_STATEMENT, "a.caseFile").setParameter("id", caseId).getResultList());
         audit.record(AuditAction.LIST, "VULNERABILITY_ALERT", caseId, AuditOutcome.SUCCESS, "alertas del caso");
         return rows;
     }
@@ -134,7 +136,7 @@ public class AlertService {
                         + " WHERE c.comuna.id = :comuna AND a.escalatedAt IS NOT NULL"
                         + " AND a.state <> cl.redlocal.portal.alert.entity.AlertState.RESOLVED"
                         + " ORDER BY a.raisedAt DESC, a.id DESC", VulnerabilityAlert.class)
-                .setParameter("comuna", me.comunaId()).getResultList());
+                .setHint(CASE_IN_THE_SAME_STATEMENT, "a.caseFile").setParameter("comuna", me.comunaId()).getResultList());
         audit.record(AuditAction.LIST, "VULNERABILITY_ALERT", null, AuditOutcome.SUCCESS, "bandeja de alertas escaladas");
         return rows;
     }
@@ -171,7 +173,8 @@ public class AlertService {
             params.add(new Object[] {"to", filter.to().plusDays(1).atStartOfDay(java.time.ZoneId.of("America/Santiago")).toInstant()});
         }
         TypedQuery<Long> count = em.createQuery("SELECT COUNT(a)" + where, Long.class);
-        TypedQuery<VulnerabilityAlert> page = em.createQuery(ROW + where + " ORDER BY a.raisedAt DESC, a.id DESC", VulnerabilityAlert.class);
+        TypedQuery<VulnerabilityAlert> page = em.createQuery(ROW + where + " ORDER BY a.raisedAt DESC, a.id DESC", VulnerabilityAlert.class)
+                .setHint(CASE_IN_THE_SAME_STATEMENT, "a.caseFile");
         CaseAccess.bind(count, me);
         CaseAccess.bind(page, me);
         for (Object[] p : params) {

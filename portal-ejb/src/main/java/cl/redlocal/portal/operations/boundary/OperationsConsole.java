@@ -10,6 +10,7 @@ import cl.redlocal.portal.platform.mail.MailServerWatch;
 import cl.redlocal.portal.platform.mail.Outbox;
 import cl.redlocal.portal.security.control.Caller;
 import cl.redlocal.portal.security.entity.Role;
+import cl.redlocal.portal.platform.SqlValues;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -71,7 +72,7 @@ public class OperationsConsole {
             return new JobRow(name, s == null || s.cluster(), s == null ? null : s.lastSuccess(),
                     s == null ? null : s.lastFailure(), s == null ? null : s.lastError(),
                     s == null ? 0 : s.consecutiveFailures(), s == null ? null : s.failingSince(),
-                    f == null ? null : (String) f[1], f == null ? null : instant(f[3]), f == null ? null : (String) f[2]);
+                    f == null ? null : (String) f[1], f == null ? null : SqlValues.instant(f[3]), f == null ? null : (String) f[2]);
         }).toList();
     }
 
@@ -99,8 +100,4 @@ public class OperationsConsole {
         return count;
     }
 
-    private static Instant instant(Object value) {
-        return value instanceof java.sql.Timestamp t ? t.toInstant()
-                : value instanceof java.time.OffsetDateTime o ? o.toInstant() : (Instant) value;
-    }
 }

@@ -1,5 +1,6 @@
 package cl.redlocal.portal.platform.mail;
 
+import cl.redlocal.portal.platform.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -49,7 +50,7 @@ public class Outbox {
                         + " count(*) FILTER (WHERE status = 'SENT' AND sent_at > now() - INTERVAL '1 day')"
                         + " FROM mail_outbox WHERE comuna_id = ?1 AND (status <> 'SENT' OR sent_at > now() - INTERVAL '1 day')")
                 .setParameter(1, comunaId).getSingleResult();
-        return new State(((Number) row[0]).longValue(), ((Number) row[1]).longValue(), instant(row[2]),
+        return new State(((Number) row[0]).longValue(), ((Number) row[1]).longValue(), SqlValues.instant(row[2]),
                 ((Number) row[3]).longValue(), ((Number) row[4]).longValue());
     }
 
@@ -61,7 +62,7 @@ public class Outbox {
                         + " ORDER BY created_at DESC, id DESC LIMIT ?2")
                 .setParameter(1, comunaId).setParameter(2, limit).getResultList();
         return rows.stream().map(r -> new FailedMail(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
-                ((Number) r[3]).intValue(), (String) r[4], instant(r[5]), instant(r[6]))).toList();
+                ((Number) r[3]).intValue(), (String) r[4], SqlValues.instant(r[5]), SqlValues.instant(r[6]))).toList();
     }
 
     /** Puts a comuna's failed mail (or all of them, {@code id} null) back in line at once; returns how many. */
@@ -72,8 +73,4 @@ public class Outbox {
                 .setParameter(1, comunaId).setParameter(2, id).executeUpdate();
     }
 
-    private static Instant instant(Object value) {
-        return value instanceof java.sql.Timestamp t ? t.toInstant()
-                : value instanceof java.time.OffsetDateTime o ? o.toInstant() : (Instant) value;
-    }
 }

@@ -183,9 +183,8 @@ public class OutboxSender {
 
     /** The same id at every try of the same mail, so that a receiver recognises a repeat. */
     String messageId(long id, Object createdAt) {
-        long created = createdAt instanceof java.sql.Timestamp t ? t.getTime()
-                : createdAt instanceof java.time.OffsetDateTime o ? o.toInstant().toEpochMilli()
-                : createdAt instanceof Instant i ? i.toEpochMilli() : 0L;
+        Instant at = cl.redlocal.portal.platform.SqlValues.instant(createdAt);
+        long created = at == null ? 0L : at.toEpochMilli();
         String domain = from == null || from.indexOf('@') < 0 ? "redlocal.invalid"
                 : from.substring(from.lastIndexOf('@') + 1).replace(">", "").trim();
         return "<outbox-" + id + "." + created + "@" + domain + ">";

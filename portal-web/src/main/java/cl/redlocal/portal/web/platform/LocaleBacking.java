@@ -1,6 +1,6 @@
 package cl.redlocal.portal.web.platform;
 
-import jakarta.enterprise.context.SessionScoped;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Named;
@@ -13,10 +13,11 @@ import java.util.Map;
 
 /**
  * The language of the pages: the one the person chose (kept in a cookie, so it outlives sign-out),
- * else the browser's if we speak it (Spanish of Chile or English), else Spanish.
+ * else the browser's if we speak it (Spanish of Chile or English), else Spanish. Read per request from
+ * the cookie: nothing in the session, so the anonymous pages create none.
  */
 @Named
-@SessionScoped
+@RequestScoped
 public class LocaleBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
