@@ -218,7 +218,7 @@ class AgreementIT {
                     + " CURRENT_DATE + 10) RETURNING id", MinutesFixture.comunaId(), MinutesFixture.caseId("A-0001"),
                     MinutesFixture.programId("MB"));
         }
-        assertThat(agreements.referralOptions(s)).extracting(AgreementService.Responsibles.Option::id).contains(referral);
+        assertThat(agreements.referralOptions(s)).extracting(AgreementService.ReferralOption::id).contains(referral);
         long id = agreements.create(s, new AgreementForm(null, null, "Responder la derivación " + tag(), "PPF Actas",
                 "Pablo Díaz", null, null, MinutesFixture.programId("MB"), today.plusDays(5), List.of(), List.of(referral)));
         assertThat(TestDatabase.value("SELECT referral_id FROM mgc_agreement_case WHERE agreement_id = ? AND case_id = ?",

@@ -14,7 +14,16 @@ import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -184,5 +193,96 @@ class MinutesPagesIT {
         assertThat(v1.body()).contains("Versión 1 del acta").doesNotContain("Decisión corregida");
         HttpResponse<String> v2 = web.get("mgc/minutes.xhtml?session=" + first + "&version=2");
         assertThat(v2.body()).contains("Versión 2 del acta", "Decisión corregida");
+    }
+
+    /** Issue 16, defects 1 and 7: a ticked case and a ticked referral are saved (it was a 500), states in Spanish. */
+    @Test
+    void anAgreementWithATickedCaseAndReferralIsAddedAndReferralStatesAreInSpanish() throws Exception {
+        String tag = "k" + System.nanoTime();
+        long s = MinutesFixture.session(MinutesFixture.table(tag), today.plusDays(1));
+        long referral;
+        try (java.sql.Connection c = TestDatabase.connect()) {
+            referral = FixtureSql.insert(c, "INSERT INTO referral (comuna_id, case_id, from_institution, to_program_id,"
+                    + " state, reason, sent_at, due_on) VALUES (?, ?, 'Escuela Actas', ?, 'SENT', 'Prueba', now(),"
+                    + " CURRENT_DATE + 10) RETURNING id", MinutesFixture.comunaId(), MinutesFixture.caseId("A-0001"),
+                    MinutesFixture.programId("MB"));
+        }
+        WebClient web = new WebClient(base);
+        web.signIn(MinutesFixture.COFACILITATOR, TestSession.DEMO_PASSWORD);
+        HttpResponse<String> page = web.get("mgc/minutes.xhtml?session=" + s);
+        assertThat(page.body()).contains("(Enviada)").doesNotContain("(SENT)");
+
+        Map<String, String> fields = agreement("Con caso y derivación " + tag, "Olga Pérez", today.plusDays(9));
+        fields.put("caseIds", String.valueOf(MinutesFixture.caseId("A-0001")));
+        fields.put("referralIds", String.valueOf(referral));
+        HttpResponse<String> added = web.submit(page, "agreementForm", fields, "addAgreement");
+        assertThat(added.statusCode()).isEqualTo(200);
+        assertThat(added.body()).contains("Acuerdo agregado al acta.", "Con caso y derivación " + tag);
+        assertThat(TestDatabase.count("SELECT count(*) FROM mgc_agreement_case ac JOIN mgc_agreement a ON a.id ="
+                + " ac.agreement_id WHERE a.session_id = ? AND ac.case_id = ?", s, MinutesFixture.caseId("A-0001")))
+                .isGreaterThanOrEqualTo(1);
+        assertThat(TestDatabase.count("SELECT count(*) FROM mgc_agreement_case ac JOIN mgc_agreement a ON a.id ="
+                + " ac.agreement_id WHERE a.session_id = ? AND ac.referral_id = ?", s, referral)).isEqualTo(1);
+    }
+
+    /** Issue 16, defects 13, 14 and 10: closing the meeting is not "Cerrar sesión"; a draft is mailed only as one. */
+    @Test
+    void closingTheMeetingIsNotSigningOutAndDraftMinutesAreMailedOnlyAsADraft() throws Exception {
+        String tag = "d" + System.nanoTime();
+        long s = MinutesFixture.session(MinutesFixture.table(tag), today);
+        WebClient web = new WebClient(base);
+        web.signIn(MinutesFixture.COFACILITATOR, TestSession.DEMO_PASSWORD);
+        HttpResponse<String> page = web.get("mgc/minutes.xhtml?session=" + s);
+        java.util.regex.Matcher close = java.util.regex.Pattern.compile("id=\"toolbar:close\"[^>]*value=\"([^\"]+)\"")
+                .matcher(page.body());
+        assertThat(close.find()).isTrue();
+        assertThat(close.group(1)).isNotEqualTo("Cerrar sesión").contains("sesión de la mesa");
+        assertThat(page.body()).contains("Esta acta es un BORRADOR", "Acta en borrador");
+
+        HttpResponse<String> mailed = web.submit(page, "toolbar", Map.of(), "mail");
+        assertThat(mailed.body()).contains("Acta enviada a 4 integrantes");
+        String subject = (String) TestDatabase.value("SELECT subject FROM mail_outbox WHERE recipient = ?",
+                "opd." + tag + "@actas.cl");
+        assertThat(subject).startsWith("BORRADOR").contains(today.format(DAY)).doesNotContain(today.toString());
+        assertThat((String) TestDatabase.value("SELECT body_text FROM mail_outbox WHERE recipient = ?",
+                "opd." + tag + "@actas.cl")).contains("aún no ha sido aprobada");
+    }
+
+    /**
+     * Issue 16, defect 2: in English an apostrophe ("session's") ended a JavaScript string; the mail went without
+     * confirmation and the language switch did nothing. Now no script error, the confirmation asks, and a
+     * refusal sends nothing.
+     */
+    @Test
+    void inEnglishTheMinutesPageAsksBeforeMailingAndTheLanguageSwitchWorks() throws Exception {
+        String tag = "e" + System.nanoTime();
+        long s = MinutesFixture.session(MinutesFixture.table(tag), today.plusDays(1));
+        ChromeDriver browser = Browser.start();
+        try {
+            WebDriverWait wait = Browser.signIn(browser, base, MinutesFixture.COFACILITATOR);
+            browser.findElement(By.id("languageForm:switch")).click();
+            wait.until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "en"));
+            browser.get(base + "mgc/minutes.xhtml?session=" + s);
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("toolbar:mail")));
+            browser.findElement(By.id("toolbar:mail")).click();
+            wait.until(ExpectedConditions.alertIsPresent());
+            assertThat(browser.switchTo().alert().getText()).contains("session's date");
+            browser.switchTo().alert().dismiss();
+            Thread.sleep(1000);
+            assertThat(TestDatabase.count("SELECT count(*) FROM mail_outbox WHERE recipient LIKE ?", "%." + tag + "@actas.cl"))
+                    .as("nothing mailed after the refusal").isZero();
+            List<LogEntry> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                    .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
+            assertThat(errors).as("JavaScript errors in the console").isEmpty();
+            browser.findElement(By.id("languageForm:switch")).click();
+            wait.until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "es"));
+            assertThat(browser.getCurrentUrl()).contains("minutes.xhtml");
+            Browser.screenshot(browser, "minutes-en-confirm");
+        } catch (AssertionError | RuntimeException e) {
+            Browser.screenshot(browser, "failed-minutes-en");
+            throw e;
+        } finally {
+            browser.quit();
+        }
     }
 }

@@ -258,4 +258,39 @@ class PlanPagesIT {
             browser.quit();
         }
     }
+
+    /** Issue 16, defect 3: an action ending before it starts is refused beside the end date, the typed text kept. */
+    @Test
+    void inChromiumAnActionEndingBeforeItStartsIsExplainedBesideTheEndDate() {
+        long k1 = PlanFixture.caseId("P-0001");
+        String tag = "d3" + System.nanoTime();
+        ChromeDriver browser = Browser.start();
+        try {
+            WebDriverWait wait = Browser.signIn(browser, base, PlanFixture.PA);
+            browser.get(base + "plan/plan.xhtml?case=" + k1);
+            new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("actionForm:goalId")))
+                    .selectByIndex(1);
+            browser.findElement(By.id("actionForm:description")).sendKeys("Fechas " + tag);
+            new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("actionForm:programId")))
+                    .selectByValue(String.valueOf(PlanFixture.programId("PA")));
+            browser.findElement(By.id("actionForm:responsibleName")).sendKeys("Orientadora");
+            // what the date pickers submit: ISO days, the end before the start
+            browser.executeScript("document.getElementById('actionForm:startsOn').value = arguments[0];"
+                    + "document.getElementById('actionForm:dueOn').value = arguments[1];",
+                    today.toString(), today.minusDays(3).toString());
+            browser.findElement(By.id("actionForm:save")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("actionForm"),
+                    "La fecha de término no puede ser anterior a la de inicio."));
+            Browser.screenshot(browser, "plan-action-dates");
+            assertThat(browser.findElement(By.id("actionForm:description")).getDomProperty("value"))
+                    .isEqualTo("Fechas " + tag);
+            assertThat(TestDatabase.count("SELECT count(*) FROM plan_action WHERE description = ?", "Fechas " + tag))
+                    .isZero();
+        } catch (AssertionError | RuntimeException e) {
+            Browser.screenshot(browser, "failed-plan-action-dates");
+            throw e;
+        } finally {
+            browser.quit();
+        }
+    }
 }

@@ -321,7 +321,7 @@ class RegistryIT {
         CaseRegistry.Access pending = registry.registry(result.caseId()).orElseThrow().requests().get(0);
 
         Admissibility outcome = registry.decide(pending.id(), pending.version(), new DecisionForm(Admissibility.ADMISSIBLE,
-                "Cumple el perfil del programa", LocalDate.now(ZONE)));
+                "Cumple el perfil del programa", LocalDate.now(ZONE))).decision();
         assertThat(outcome).isEqualTo(Admissibility.ADMISSIBLE);
         assertThat(occupied(rga)).isEqualTo(occupied + 1);
         assertThat(TestDatabase.count("SELECT count(*) FROM case_involvement WHERE case_id = ? AND program_id = ?"

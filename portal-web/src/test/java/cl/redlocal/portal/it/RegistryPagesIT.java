@@ -172,4 +172,108 @@ class RegistryPagesIT {
         assertThat(corrected.body()).contains("Dato informado por la madre").contains("Escuela Básica 12")
                 .doesNotContain("Sin correcciones.");
     }
+
+    /**
+     * Issue 16, defect 6: a bad RUN in the search is said and not copied into the form; format errors are not
+     * check-digit errors; missing sex and birth date are said in Spanish beside marked fields; a birth date that
+     * does not parse no longer hides the RUN's error.
+     */
+    @Test
+    void theIntakeExplainsABadRunInTheSearchFormatErrorsAndMissingFieldsInSpanish() {
+        WebClient web = new WebClient(base);
+        web.signIn(RegistryFixture.PRO_A, TestSession.DEMO_PASSWORD);
+        String names = RegistryFixture.word();
+        HttpResponse<String> searched = web.submit(web.get("cases/new.xhtml"), "intake", Map.of("searchRun", "abc",
+                "searchGivenNames", names, "searchPaternalSurname", "Galdames"), "search");
+        assertThat(messageFor(searched.body(), "intake:searchRun")).startsWith("El RUN buscado no es válido");
+        HttpResponse<String> form = web.submit(searched, "intake", Map.of("searchRun", "abc"), "newChild");
+        Matcher runInput = Pattern.compile("<input[^>]*id=\"intake:run\"[^>]*>").matcher(form.body());
+        assertThat(runInput.find()).isTrue();
+        assertThat(runInput.group()).as("the bad RUN is not copied into the form").doesNotContain("value=\"abc\"");
+        java.util.regex.Matcher birthLabel = Pattern.compile("<label[^>]*for=\"intake:birthDate_input\"[^>]*>(.*?)</label>",
+                Pattern.DOTALL).matcher(form.body());
+        assertThat(birthLabel.find()).isTrue();
+        assertThat(birthLabel.group(1)).contains("ui-outputlabel-rfi");
+        java.util.regex.Matcher sexLabel = Pattern.compile("<label[^>]*for=\"intake:sex[^\"]*\"[^>]*>(.*?)</label>",
+                Pattern.DOTALL).matcher(form.body());
+        assertThat(sexLabel.find()).isTrue();
+        assertThat(sexLabel.group(1)).contains("ui-outputlabel-rfi");
+
+        LocalDate today = LocalDate.now(ZoneId.of("America/Santiago"));
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("run", "abc");
+        fields.put("givenNames", names);
+        fields.put("paternalSurname", "Galdames");
+        fields.put("birthDate_input", "");
+        fields.put("sex_input", "");
+        fields.put("nationality", "Chilena");
+        fields.put("mode_input", "SPONTANEOUS");
+        fields.put("source_input", "FAMILY");
+        fields.put("requestedOn_input", today.format(DMY));
+        fields.put("reason", "Consulta");
+        HttpResponse<String> answer = web.submit(form, "intake", fields, "save");
+        String format = "El RUN tiene un formato no válido: escriba el número y su dígito verificador, por ejemplo 12.345.678-5.";
+        assertThat(messageFor(answer.body(), "intake:run")).isEqualTo(format);
+        // field messages only (the layout's p:messages is global only); the date picker's markup is long
+        assertThat(answer.body()).containsPattern("ui-message-error-detail\"[^>]*>Indique la fecha de nacimiento.<")
+                .containsPattern("ui-message-error-detail\"[^>]*>Elija el sexo registral.<");
+        assertThat(answer.body()).doesNotContain("no debe ser nulo");
+
+        fields.put("run", "1-1");
+        fields.put("sex_input", "F");
+        fields.put("birthDate_input", "45-13-2019");
+        HttpResponse<String> unparseable = web.submit(answer, "intake", fields, "save");
+        assertThat(messageFor(unparseable.body(), "intake:run")).as("the RUN's error beside the date's").isEqualTo(format);
+        assertThat(unparseable.body()).doesNotContainPattern("ui-message-error-detail\"[^>]*>Indique la fecha de nacimiento.<")
+                .containsPattern("id=\"intake:birthDate\"(?s).{0,20000}ui-message-error-detail");
+        assertThat(TestDatabase.count("SELECT count(*) FROM child WHERE given_names = ?", names)).isZero();
+    }
+
+    /**
+     * Issue 16, defects 4 and 5: "Admisible" says where the child went (the full program's waiting list), once,
+     * and the case page shows the child on that list without a reload.
+     */
+    @Test
+    void anAdmissibleChildOfAFullProgramIsToldOnceAndShownOnItsWaitingList() {
+        WebClient web = new WebClient(base);
+        web.signIn(RegistryFixture.PRO_B, TestSession.DEMO_PASSWORD);
+        String names = RegistryFixture.word();
+        HttpResponse<String> searched = web.submit(web.get("cases/new.xhtml"), "intake",
+                Map.of("searchGivenNames", names, "searchPaternalSurname", "Galdames"), "search");
+        HttpResponse<String> form = web.submit(searched, "intake", Map.of(), "newChild");
+        LocalDate today = LocalDate.now(ZoneId.of("America/Santiago"));
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("run", RegistryFixture.newRun());
+        fields.put("givenNames", names);
+        fields.put("paternalSurname", "Galdames");
+        fields.put("birthDate_input", today.minusYears(7).format(DMY));
+        fields.put("sex_input", "F");
+        fields.put("nationality", "Chilena");
+        fields.put("mode_input", "SPONTANEOUS");
+        fields.put("source_input", "FAMILY");
+        fields.put("requestedOn_input", today.format(DMY));
+        fields.put("reason", "La madre pide apoyo");
+        HttpResponse<String> casePage = web.submit(form, "intake", fields, "save");
+        assertThat(casePage.body()).contains("caseNotWaiting");
+        assertThat(occurrences(casePage.body(), "Ingreso registrado en el caso ")).as("the registration message once").isEqualTo(1);
+
+        Map<String, String> decision = new LinkedHashMap<>();
+        decision.put("decision_input", "ADMISSIBLE");
+        decision.put("decidedOn_input", today.format(DMY));
+        decision.put("decisionReason", "Cumple el perfil");
+        HttpResponse<String> decided = web.submit(casePage, "decision", decision, "decide");
+        String said = "Solicitud admisible: RGB no tiene cupos libres, así que el NNA quedó en su lista de espera";
+        assertThat(decided.body()).contains(said).doesNotContain("ingresó al programa o a su lista de espera");
+        assertThat(occurrences(decided.body(), said)).as("the decision's message once").isEqualTo(1);
+        assertThat(decided.body()).doesNotContain("id=\"caseNotWaiting\"").contains("waiting/lists.xhtml?program="
+                + RegistryFixture.programId("RGB"));
+    }
+
+    private static int occurrences(String html, String text) {
+        int n = 0;
+        for (int at = html.indexOf(text); at >= 0; at = html.indexOf(text, at + 1)) {
+            n++;
+        }
+        return n;
+    }
 }

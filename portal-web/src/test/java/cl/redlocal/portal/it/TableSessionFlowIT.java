@@ -94,7 +94,7 @@ class TableSessionFlowIT {
 
             // 3. the session is closed: HELD, its minutes a draft until the next session approves them
             browser.findElement(By.id("toolbar:close")).click();
-            assertThat(wait.until(ExpectedConditions.alertIsPresent()).getText()).startsWith("¿Cerrar la sesión?");
+            assertThat(wait.until(ExpectedConditions.alertIsPresent()).getText()).startsWith("¿Dar por realizada esta sesión de la mesa?");
             browser.switchTo().alert().accept();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("sessionState"), "Realizada"));
             assertThat(TestDatabase.value("SELECT state FROM mgc_session WHERE id = ?", session)).isEqualTo("HELD");

@@ -17,8 +17,13 @@ public record AdultForm(
         @Email @Size(max = 200) String email,
         boolean livesWith) implements Serializable {
 
+    @AssertTrue(message = "{child.run.format}")
+    public boolean isRunWellFormed() {
+        return run == null || run.isBlank() || Run.isWellFormed(run);
+    }
+
     @AssertTrue(message = "{child.run.checkDigit}")
     public boolean isRunValid() {
-        return run == null || run.isBlank() || Run.isValid(run);
+        return run == null || run.isBlank() || !Run.isWellFormed(run) || Run.isValid(run);
     }
 }

@@ -24,8 +24,9 @@ public record ChildForm(
         @NotBlank @Size(max = 100) String paternalSurname,
         @Size(max = 100) String maternalSurname,
         @Size(max = 150) String socialName,
-        @NotNull @PastOrPresent(message = "{child.birthDate.future}") LocalDate birthDate,
-        @NotNull Sex sex,
+        @NotNull(message = "{child.birthDate.required}") @PastOrPresent(message = "{child.birthDate.future}")
+        LocalDate birthDate,
+        @NotNull(message = "{child.sex.required}") Sex sex,
         @Size(max = 60) String gender,
         @NotBlank @Size(max = 60) String nationality,
         @Size(max = 200) String address,
@@ -37,9 +38,15 @@ public record ChildForm(
         return noRun || (run != null && !run.isBlank());
     }
 
+    /** A format error ("abc", "1-1") is not a check-digit error: each gets its own message. */
+    @AssertTrue(message = "{child.run.format}")
+    public boolean isRunWellFormed() {
+        return noRun || run == null || run.isBlank() || Run.isWellFormed(run);
+    }
+
     @AssertTrue(message = "{child.run.checkDigit}")
     public boolean isRunValid() {
-        return noRun || run == null || run.isBlank() || Run.isValid(run);
+        return noRun || run == null || run.isBlank() || !Run.isWellFormed(run) || Run.isValid(run);
     }
 
     @AssertTrue(message = "{child.noRunReason.required}")

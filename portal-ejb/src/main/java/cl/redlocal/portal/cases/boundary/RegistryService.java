@@ -228,7 +228,7 @@ public class RegistryService {
      * vacancy, otherwise onto the program's waiting list (urgency HIGH when the case has an open HIGH alert).
      */
     @RolesAllowed(Role.Names.PROFESIONAL)
-    public Admissibility decide(long accessRequestId, int version, @NotNull @Valid DecisionForm form) {
+    public DecisionOutcome decide(long accessRequestId, int version, @NotNull @Valid DecisionForm form) {
         CallerProfile me = caller.profile();
         AccessRequest request = ownRequest(accessRequestId);
         if (request.getVersion() != version) {
@@ -246,6 +246,7 @@ public class RegistryService {
             throw new BusinessException(e.getMessage());
         }
         flush(); // the version check in SQL: a decision saved meanwhile by someone else wins, this one fails
+        cl.redlocal.portal.cases.control.Admissions.Outcome placement = null;
         if (form.decision() == Admissibility.ADMISSIBLE) {
             if (request.getProgram().getStatus() != ProgramStatus.ACTIVE) {
                 throw new BusinessException("access.programNotActive", request.getProgram().getAcronym());
@@ -254,12 +255,16 @@ public class RegistryService {
                             + " AND v.severity = :high AND v.state <> cl.redlocal.portal.alert.entity.AlertState.RESOLVED",
                             Long.class).setParameter("c", request.getCaseFile()).setParameter("high", AlertSeverity.HIGH)
                     .getSingleResult() > 0;
-            admissions.admitRequest(request, high ? Urgency.HIGH : Urgency.NORMAL, me.username(), Instant.now());
+            placement = admissions.admitRequest(request, high ? Urgency.HIGH : Urgency.NORMAL, me.username(),
+                    Instant.now());
         }
         flush();
         audit.record(AuditAction.UPDATE, "ACCESS_REQUEST", accessRequestId, AuditOutcome.SUCCESS,
                 "admisibilidad: " + form.decision());
-        return form.decision();
+        long waiting = placement != cl.redlocal.portal.cases.control.Admissions.Outcome.WAITING ? 0
+                : em.createQuery("SELECT COUNT(w) FROM WaitingEntry w WHERE w.program = :p AND w.exitedAt IS NULL",
+                Long.class).setParameter("p", request.getProgram()).getSingleResult();
+        return new DecisionOutcome(form.decision(), placement, request.getProgram().getAcronym(), waiting);
     }
 
     /** Corrects a child's data as loaded at {@code version}; each changed field is kept with the reason. */

@@ -32,6 +32,20 @@ public final class Run {
         return normalize(input).isPresent();
     }
 
+    /**
+     * Whether the input looks like a RUN at all, whatever its check digit: only digits, dots, spaces and one
+     * hyphen, a number of 6 to 8 digits (no leading zero) and a check digit 0-9 or K. "abc" and "1-1" are not;
+     * "12.345.678-4" is (its check digit is wrong, which {@link #isValid} says).
+     */
+    public static boolean isWellFormed(String input) {
+        if (input == null || !input.strip().matches("[0-9. ]+-?\\s*[0-9kK]")) {
+            return false;
+        }
+        String s = input.replace(".", "").replace("-", "").replace(" ", "");
+        String body = s.substring(0, s.length() - 1);
+        return body.length() >= 6 && body.length() <= 8 && !body.startsWith("0");
+    }
+
     /** The check digit of a RUN body: modulo 11 with weights 2..7 from the right; 11 gives 0, 10 gives K. */
     public static char checkDigit(int body) {
         int sum = 0;

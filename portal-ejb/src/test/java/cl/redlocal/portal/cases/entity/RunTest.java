@@ -32,6 +32,18 @@ class RunTest {
         assertThat(Run.isValid(written)).isFalse();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"abc", "1-1", "", "-", "0123456-7", "1234567890-1", "12.345.678-X", "12,345,678-5"})
+    void tellsAFormatErrorFromAWrongCheckDigit(String written) {
+        assertThat(Run.isWellFormed(written)).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"12.345.678-4", "12345678-5", "123456785", " 12.345.678 - 5 ", "10.000.013-k", "1.234.567-4"})
+    void aWellFormedRunMayStillHaveAWrongCheckDigit(String written) {
+        assertThat(Run.isWellFormed(written)).isTrue();
+    }
+
     @Test
     void formatsWithThousandsDots() {
         assertThat(Run.format("12345678-5")).isEqualTo("12.345.678-5");

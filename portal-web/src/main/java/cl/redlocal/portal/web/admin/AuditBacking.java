@@ -24,6 +24,9 @@ public class AuditBacking implements Serializable {
     @Inject
     AuditSearch search;
 
+    @Inject
+    cl.redlocal.portal.web.platform.Messages messages;
+
     private LocalDate from;
     private LocalDate to;
     private String username;
@@ -60,6 +63,25 @@ public class AuditBacking implements Serializable {
             q.append(q.length() == 0 ? "?" : "&").append(name).append('=')
                     .append(java.net.URLEncoder.encode(value.toString(), java.nio.charset.StandardCharsets.UTF_8));
         }
+    }
+
+    /** An action code as people read it (audit.action.X), the code itself for one the bundle does not know. */
+    public String actionLabel(Object action) {
+        return label("audit.action.", action);
+    }
+
+    /** A record type code as people read it (audit.entity.X), the code itself for one the bundle does not know. */
+    public String entityLabel(String entityType) {
+        return label("audit.entity.", entityType);
+    }
+
+    private String label(String prefix, Object code) {
+        if (code == null) {
+            return "";
+        }
+        String key = prefix + code;
+        String text = messages.text(key);
+        return key.equals(text) ? code.toString() : text;
     }
 
     public AuditAction[] getActions() {

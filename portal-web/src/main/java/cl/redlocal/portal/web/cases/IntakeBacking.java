@@ -96,7 +96,13 @@ public class IntakeBacking implements Serializable {
     }
 
     public void search() {
-        candidates = registry.duplicates(new DuplicateQuery(searchRun, searchGivenNames, searchPaternalSurname,
+        String run = searchRun == null || searchRun.isBlank() ? null : searchRun;
+        if (run != null && !cl.redlocal.portal.cases.entity.Run.isValid(run)) {
+            // said beside the field; the other criteria still find candidates, and the bad RUN goes nowhere
+            messages.error(FORM + ":searchRun", "intake.search.runInvalid");
+            run = null;
+        }
+        candidates = registry.duplicates(new DuplicateQuery(run, searchGivenNames, searchPaternalSurname,
                 searchMaternalSurname, searchBirthDate));
         searched = true;
         picked = null;
@@ -112,8 +118,9 @@ public class IntakeBacking implements Serializable {
     public void startNew() {
         picked = null;
         newChild = true;
-        if (searchRun != null && !searchRun.isBlank()) {
-            fields.setRun(searchRun);
+        if (searchRun != null && cl.redlocal.portal.cases.entity.Run.isValid(searchRun)) {
+            fields.setRun(cl.redlocal.portal.cases.entity.Run.format(
+                    cl.redlocal.portal.cases.entity.Run.normalize(searchRun).orElseThrow()));
         }
         fields.setGivenNames(orKeep(searchGivenNames, fields.getGivenNames()));
         fields.setPaternalSurname(orKeep(searchPaternalSurname, fields.getPaternalSurname()));

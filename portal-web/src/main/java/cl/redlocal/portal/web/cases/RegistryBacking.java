@@ -2,6 +2,7 @@ package cl.redlocal.portal.web.cases;
 
 import cl.redlocal.portal.cases.boundary.CaseRegistry;
 import cl.redlocal.portal.cases.boundary.DecisionForm;
+import cl.redlocal.portal.cases.boundary.DecisionOutcome;
 import cl.redlocal.portal.cases.boundary.RegistryService;
 import cl.redlocal.portal.cases.entity.Admissibility;
 import cl.redlocal.portal.platform.BusinessException;
@@ -69,18 +70,28 @@ public class RegistryBacking implements Serializable {
         decidedOn = clock.today();
     }
 
-    public void decide() {
+    /**
+     * Decides and reloads the whole case page (post-redirect-get): the waiting list, trajectory and alerts
+     * sections are other beans' and must show what the decision changed, not what they loaded before it.
+     */
+    public String decide() {
         DecisionForm form = new DecisionForm(decision, decisionReason, decidedOn);
         if (!validation.check(form, "decision", Map.of("reason", "decisionReason", "decided", "decision"))) {
-            return;
+            return null;
         }
         try {
-            Admissibility outcome = registry.decide(deciding.id(), deciding.version(), form);
-            messages.info("registry.decided." + outcome.name());
-            reload();
+            DecisionOutcome outcome = registry.decide(deciding.id(), deciding.version(), form);
+            if (outcome.placement() == null) {
+                messages.info("registry.decided." + outcome.decision().name());
+            } else {
+                messages.info("registry.decided.ADMISSIBLE." + outcome.placement().name(), outcome.programAcronym(),
+                        outcome.waiting());
+            }
         } catch (BusinessException e) {
             messages.error(RegistryMessages.field("decision", e.getMessageKey()), e.getMessageKey(), e.getArguments());
+            return null;
         }
+        return "/cases/case?faces-redirect=true&id=" + caseId;
     }
 
     public List<Admissibility> getDecisions() {

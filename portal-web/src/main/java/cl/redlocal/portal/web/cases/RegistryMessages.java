@@ -23,11 +23,11 @@ final class RegistryMessages {
 
     /** Bean Validation's class-level checks, named after the field they concern. */
     static final Map<String, String> CHILD_ALIASES = Map.of("runGiven", "run", "runValid", "run",
-            "noRunExplained", "noRunReason");
+            "runWellFormed", "run", "noRunExplained", "noRunReason");
 
     static final Map<String, String> ADULT_ALIASES = Map.of("fullName", "adultFullName",
-            "relationship", "adultRelationship", "run", "adultRun", "runValid", "adultRun", "phone", "adultPhone",
-            "email", "adultEmail");
+            "relationship", "adultRelationship", "run", "adultRun", "runValid", "adultRun", "runWellFormed", "adultRun",
+            "phone", "adultPhone", "email", "adultEmail");
 
     private RegistryMessages() {
     }

@@ -75,12 +75,12 @@ public class MinutesBacking implements Serializable {
     private String responsibleName;
     private String responsibleEmail;
     private LocalDate dueOn;
-    private List<String> caseIds = new ArrayList<>();
+    private List<Long> caseIds = new ArrayList<>();
     private Long responsibleUserId;
     private Long responsibleProgramId;
     private AgreementService.Responsibles responsibles;
-    private List<AgreementService.Responsibles.Option> referrals = List.of();
-    private List<String> referralIds = new ArrayList<>();
+    private List<AgreementService.ReferralOption> referrals = List.of();
+    private List<Long> referralIds = new ArrayList<>();
 
     public void load() {
         if (sessionId == null) {
@@ -228,8 +228,7 @@ public class MinutesBacking implements Serializable {
         Long caseItem = where != null && where.startsWith("C:") ? Long.valueOf(where.substring(2)) : null;
         AgreementForm form = new AgreementForm(agendaItem, caseItem, description, responsibleInstitution,
                 responsibleName, responsibleEmail, responsibleUserId, responsibleProgramId, dueOn,
-                caseIds.stream().map(Long::valueOf).toList(),
-                referralIds.stream().map(Long::valueOf).toList());
+                List.copyOf(caseIds), List.copyOf(referralIds));
         if (!validation.check(form, "agreementForm", Map.of())) {
             return null;
         }
@@ -265,8 +264,8 @@ public class MinutesBacking implements Serializable {
             responsibleUserId = f.responsibleUserId();
             responsibleProgramId = f.responsibleProgramId();
             dueOn = f.dueOn();
-            caseIds = new ArrayList<>(f.caseIds().stream().map(String::valueOf).toList());
-            referralIds = new ArrayList<>(f.referralIds().stream().map(String::valueOf).toList());
+            caseIds = new ArrayList<>(f.caseIds());
+            referralIds = new ArrayList<>(f.referralIds());
         }, () -> messages.error(null, "mgc.agreement.notFound"));
     }
 
@@ -361,9 +360,11 @@ public class MinutesBacking implements Serializable {
     public Long getResponsibleProgramId() { return responsibleProgramId; }
     public void setResponsibleProgramId(Long v) { this.responsibleProgramId = v; }
     public AgreementService.Responsibles getResponsibles() { return responsibles; }
-    public List<AgreementService.Responsibles.Option> getReferrals() { return referrals; }
-    public List<String> getReferralIds() { return referralIds; }
-    public void setReferralIds(List<String> v) { this.referralIds = v == null ? new ArrayList<>() : v; }
-    public List<String> getCaseIds() { return caseIds; }
-    public void setCaseIds(List<String> caseIds) { this.caseIds = caseIds == null ? new ArrayList<>() : caseIds; }
+    public List<AgreementService.ReferralOption> getReferrals() { return referrals; }
+    // Long lists with an explicit f:converter: a List<String> here had received Longs (Faces converts a
+    // selectMany's values by its items' type) and failed with a ClassCastException on every ticked box
+    public List<Long> getReferralIds() { return referralIds; }
+    public void setReferralIds(List<Long> v) { this.referralIds = v == null ? new ArrayList<>() : new ArrayList<>(v); }
+    public List<Long> getCaseIds() { return caseIds; }
+    public void setCaseIds(List<Long> caseIds) { this.caseIds = caseIds == null ? new ArrayList<>() : new ArrayList<>(caseIds); }
 }

@@ -38,6 +38,6 @@ public class CaseWaitingBacking implements Serializable {
     }
 
     public String plain(BigDecimal value) {
-        return Numbers.plain(value);
+        return cl.redlocal.portal.web.platform.Numbers.plainText(value);
     }
 }

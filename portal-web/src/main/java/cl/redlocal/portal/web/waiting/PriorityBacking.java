@@ -105,7 +105,7 @@ public class PriorityBacking implements Serializable {
         static WeightInput of(WeightRow row) {
             WeightInput w = new WeightInput();
             w.criterion = row.criterion();
-            w.text = Numbers.plain(row.weight());
+            w.text = cl.redlocal.portal.web.platform.Numbers.plainText(row.weight());
             w.version = row.version();
             w.updatedBy = row.updatedBy();
             w.updatedAt = row.updatedAt();

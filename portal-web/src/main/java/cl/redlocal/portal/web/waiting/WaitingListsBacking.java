@@ -178,12 +178,12 @@ public class WaitingListsBacking implements Serializable {
 
     /** A number of the explanation as people write it (20, 0,5). */
     public String plain(java.math.BigDecimal value) {
-        return Numbers.plain(value);
+        return cl.redlocal.portal.web.platform.Numbers.plainText(value);
     }
 
     private String line(CriterionLine l) {
-        return messages.text("priority.criterion." + l.criterion()) + " " + Numbers.plain(l.value()) + " × "
-                + Numbers.plain(l.weight()) + " = " + Numbers.plain(l.points());
+        return messages.text("priority.criterion." + l.criterion()) + " " + cl.redlocal.portal.web.platform.Numbers.plainText(l.value()) + " × "
+                + cl.redlocal.portal.web.platform.Numbers.plainText(l.weight()) + " = " + cl.redlocal.portal.web.platform.Numbers.plainText(l.points());
     }
 
     private void open(String which, WaitingRow row) {

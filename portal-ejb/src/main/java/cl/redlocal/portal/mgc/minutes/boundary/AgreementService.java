@@ -231,7 +231,7 @@ public class AgreementService {
     }
 
     /** The referrals of the cases analysed in a session (own comuna), to link an agreement to one of them. */
-    public List<Responsibles.Option> referralOptions(long sessionId) {
+    public List<ReferralOption> referralOptions(long sessionId) {
         CallerProfile me = caller.profile();
         session(sessionId, me);
         @SuppressWarnings("unchecked")
@@ -241,8 +241,12 @@ public class AgreementService {
                         + " WHERE r.comuna_id = ?1 AND r.case_id IN (SELECT case_id FROM mgc_case_item WHERE session_id = ?2)"
                         + " ORDER BY cf.code, r.sent_at DESC")
                 .setParameter(1, me.comunaId()).setParameter(2, sessionId).getResultList();
-        return rows.stream().map(r -> new Responsibles.Option(((Number) r[0]).longValue(),
-                r[1] + ": " + r[2] + " → " + r[3] + " (" + r[4] + ")")).toList();
+        return rows.stream().map(r -> new ReferralOption(((Number) r[0]).longValue(),
+                r[1] + ": " + r[2] + " → " + r[3], (String) r[4])).toList();
+    }
+
+    /** A referral the agreement form offers: its case, sender and target, and its state as a code for the bundle. */
+    public record ReferralOption(long id, String label, String state) implements java.io.Serializable {
     }
 
     /** The options of the agreement form. */

@@ -13,6 +13,7 @@ import cl.redlocal.portal.mgc.minutes.entity.MinutesState;
 import cl.redlocal.portal.platform.BusinessException;
 import cl.redlocal.portal.platform.ConcurrentEditException;
 import cl.redlocal.portal.platform.PortalClock;
+import cl.redlocal.portal.platform.SpanishDates;
 import cl.redlocal.portal.platform.SqlValues;
 import cl.redlocal.portal.platform.mail.Outbox;
 import cl.redlocal.portal.platform.mail.OutgoingMail;
@@ -259,10 +260,16 @@ public class MinutesService {
                         + " AND joined_on <= CAST(?2 AS DATE) AND (left_on IS NULL OR left_on >= CAST(?2 AS DATE))"
                         + " ORDER BY 1")
                 .setParameter(1, session.tableId()).setParameter(2, session.day()).getResultList();
-        String subject = "Acta de la " + session.tableName() + " · sesión del " + session.day();
+        List<?> states = em.createNativeQuery("SELECT state FROM mgc_minutes WHERE session_id = ?1")
+                .setParameter(1, sessionId).getResultList();
+        boolean draft = states.isEmpty() || !MinutesState.APPROVED.name().equals(states.get(0));
+        String day = SpanishDates.day(session.day());
+        // a draft may be mailed (for review before the next session), but never looks like the approved record
+        String subject = (draft ? "BORRADOR · Acta de la " : "Acta de la ") + session.tableName() + " · sesión del " + day;
         String text = "Estimada/o integrante de la " + session.tableName() + ":\n\nAdjuntamos el acta de la sesión del "
-                + session.day() + ". Los casos se nombran solo por código e iniciales.\n\nRed Local · "
-                + session.comunaName();
+                + day + ". Los casos se nombran solo por código e iniciales.\n\n"
+                + (draft ? "Esta acta es un BORRADOR: aún no ha sido aprobada por la mesa y puede cambiar.\n\n" : "")
+                + "Red Local · " + session.comunaName();
         for (Object email : emails) {
             outbox.enqueue(new OutgoingMail(session.comunaId(), (String) email, subject, text, fileName,
                     "application/pdf", pdf));
