@@ -73,7 +73,7 @@ class ActorIT {
     }
 
     @Test
-    void badInputAndOtherComunasAreRefused() {
+    void aDuplicateNameAndAStaleCopyAreRefused() {
         TestSession.signIn(COFACILITATOR);
         String name = NetworkFixture.unique("Carabineros 3a Comisaría ");
         long id = actors.create(new ActorForm(name, ActorKind.POLICE, null, "Lista PSI 24 Horas", null, null, null, null, null));
@@ -81,14 +81,27 @@ class ActorIT {
                 null, null, null))).satisfies(e -> assertThat(businessKey(e)).isEqualTo("net.actor.name.taken"));
         assertThatThrownBy(() -> actors.update(id, 7, new ActorForm(name, ActorKind.POLICE, null, null, null, null, null,
                 null, null))).satisfies(e -> assertThat(businessKey(e)).isEqualTo("error.concurrentEdit"));
+        assertThatThrownBy(() -> actors.create(new ActorForm("Con proveedor ajeno", ActorKind.OTHER,
+                NetworkFixture.providerId("Liceo Red") + 100000, null, null, null, null, null, null)))
+                .satisfies(e -> assertThat(businessKey(e)).isEqualTo("net.actor.foreign"));
+    }
 
+    @Test
+    void theTerritorialManagerReadsTheMapOfASupportedComunaOnly() {
+        String name = NetworkFixture.unique("Tribunal de Familia ");
+        NetworkFixture.actor(COMUNA, name);
         TestSession.signIn(NetworkFixture.MANAGER);
         assertThat(actors.list(NetworkFixture.comunaId(COMUNA), name, new PageRequest(0, 25, null, true))).hasSize(1);
         assertThatThrownBy(() -> actors.list(NetworkFixture.comunaId(NetworkFixture.FAR), null, new PageRequest(0, 25, null, true)))
                 .satisfies(e -> assertThat(businessKey(e)).isEqualTo("net.actor.comuna.forbidden"));
         assertThatThrownBy(() -> actors.create(new ActorForm("X", ActorKind.OTHER, null, null, null, null, null, null, null)))
                 .isInstanceOf(EJBAccessException.class);
+    }
 
+    @Test
+    void anotherComunasCoFacilitatorDoesNotSeeTheActor() {
+        String name = NetworkFixture.unique("Junta de Vecinos ");
+        long id = NetworkFixture.actor(COMUNA, name);
         TestSession.signIn(NetworkFixture.FAR_COFACILITATOR);
         assertThat(actors.list(null, name, new PageRequest(0, 25, null, true))).isEmpty();
         assertThatThrownBy(() -> actors.update(id, 0, new ActorForm(name, ActorKind.POLICE, null, null, null, null, null,

@@ -89,7 +89,7 @@ class KnotIT {
     }
 
     @Test
-    void knotsAreReadInTheirComunaAndByTheTerritorialManagerWhoWritesNothing() {
+    void aStaleKnotIsRefusedWithTheConcurrentEditMessage() {
         long table = NetworkFixture.table(COMUNA);
         TestSession.signIn(COFACILITATOR);
         long knot = knots.record(new KnotForm(table, "Los colegios no derivan antes de expulsar", null, null, null, null,
@@ -97,15 +97,30 @@ class KnotIT {
         int version = knots.find(knot).orElseThrow().version();
         assertThatThrownBy(() -> knots.update(knot, version + 1, new KnotForm(table, "Otro", null, null, null, null, TODAY,
                 null, List.of()))).satisfies(e -> assertThat(businessKey(e)).isEqualTo("error.concurrentEdit"));
+        assertThatThrownBy(() -> knots.record(new KnotForm(NetworkFixture.table(NetworkFixture.FAR), "Ajeno", null, null,
+                null, null, TODAY, null, List.of()))).satisfies(e -> assertThat(businessKey(e)).isEqualTo("net.knot.table.required"));
+    }
 
+    @Test
+    void theTerritorialManagerReadsKnotsOfSupportedComunasAndWritesNothing() {
+        long knot = NetworkFixture.knot(NetworkFixture.table(COMUNA), "Los colegios no derivan antes de expulsar");
+        long far = NetworkFixture.knot(NetworkFixture.table(NetworkFixture.FAR), "Nudo lejano");
         TestSession.signIn(NetworkFixture.MANAGER);
         assertThat(knots.find(knot)).isPresent();
-        assertThatThrownBy(() -> knots.resolve(knot, version, TODAY, "no")).isInstanceOf(EJBAccessException.class);
+        assertThat(knots.find(far)).isEmpty();
+        assertThat(knots.list(null, new PageRequest(0, 500, null, true))).extracting(KnotRow::id).contains(knot)
+                .doesNotContain(far);
+        assertThatThrownBy(() -> knots.resolve(knot, 0, TODAY, "no")).isInstanceOf(EJBAccessException.class);
+    }
 
+    @Test
+    void anotherComunasCoFacilitatorNeitherReadsNorWritesAKnotAndIsAudited() {
+        long table = NetworkFixture.table(COMUNA);
+        long knot = NetworkFixture.knot(table, "Nudo de Comuna Red");
         TestSession.signIn(NetworkFixture.FAR_COFACILITATOR);
         assertThat(knots.find(knot)).isEmpty();
         assertThat(knots.list(null, new PageRequest(0, 500, null, true))).extracting(KnotRow::id).doesNotContain(knot);
-        assertThatThrownBy(() -> knots.update(knot, version, new KnotForm(table, "Ajeno", null, null, null, null, TODAY,
+        assertThatThrownBy(() -> knots.update(knot, 0, new KnotForm(table, "Ajeno", null, null, null, null, TODAY,
                 null, List.of()))).satisfies(e -> assertThat(businessKey(e)).isEqualTo("net.knot.notFound"));
         assertThat(TestDatabase.count("SELECT count(*) FROM audit_event WHERE username = ? AND outcome = 'DENIED'"
                 + " AND entity_type = 'NET_KNOT' AND entity_id = ?", NetworkFixture.FAR_COFACILITATOR,

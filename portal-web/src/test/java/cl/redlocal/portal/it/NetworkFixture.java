@@ -108,6 +108,49 @@ public final class NetworkFixture {
                 + " current_date + 5) RETURNING id", comuna, k, from, to, daysAgo);
     }
 
+    /**
+     * A protocol written by SQL (another person's work, since a test method has one identity): "riesgo suicida"
+     * steps (liceo 24 h, CESFAM 48 h, COSAM 10 days) binding the programs with these acronyms; APPROVED ones in
+     * a held session of a new table, with version 1.
+     */
+    public static long protocol(String comunaCode, String title, boolean approved, String... acronyms) {
+        long comuna = comunaId(comunaCode);
+        Long session = approved ? session(table(comunaCode), -48, "HELD") : null;
+        long id = sql("INSERT INTO net_protocol (comuna_id, title, purpose, state, approved_session_id, approved_at,"
+                        + " approved_by, current_version, created_by) VALUES (?, ?, 'Abordaje del riesgo suicida', ?,"
+                        + " CAST(? AS BIGINT), CASE WHEN ? THEN now() END, CASE WHEN ? THEN 'fixture' END, ?, 'fixture')"
+                        + " RETURNING id", comuna, title, approved ? "APPROVED" : "DRAFT", session, approved, approved,
+                approved ? 1 : 0);
+        String[][] steps = {{"Encargado/a de convivencia escolar", "Detecta y contiene", "24", "HOURS"},
+                {"CESFAM", "Evaluación de riesgo", "48", "HOURS"}, {"COSAM", "Ingreso a salud mental", "10", "DAYS"}};
+        for (int i = 0; i < steps.length; i++) {
+            sql("INSERT INTO net_protocol_step (protocol_id, position, responsible, action, deadline_value, deadline_unit)"
+                    + " VALUES (?, ?, ?, ?, ?, ?) RETURNING protocol_id", id, i, steps[i][0], steps[i][1],
+                    Integer.parseInt(steps[i][2]), steps[i][3]);
+        }
+        for (String acronym : acronyms) {
+            sql("INSERT INTO net_protocol_program (protocol_id, program_id) VALUES (?, ?) RETURNING protocol_id", id,
+                    programId(comunaCode, acronym));
+        }
+        if (approved) {
+            sql("INSERT INTO net_protocol_version (protocol_id, number, content, reason, session_id, created_by) VALUES"
+                    + " (?, 1, CAST(? AS JSONB), 'Aprobado', ?, 'fixture') RETURNING id", id, "{\"title\": \"" + title
+                    + "\", \"purpose\": \"p\", \"contacts\": null, \"reviewOn\": null, \"steps\": [], \"programs\": [],"
+                    + " \"actors\": []}", session);
+        }
+        return id;
+    }
+
+    public static long knot(long table, String title) {
+        return sql("INSERT INTO net_knot (comuna_id, table_id, title, detected_on, created_by) SELECT comuna_id, id, ?,"
+                + " current_date, 'fixture' FROM mgc_table WHERE id = ? RETURNING id", title, table);
+    }
+
+    public static long actor(String comunaCode, String name) {
+        return sql("INSERT INTO net_actor (comuna_id, name, kind, created_by) VALUES (?, ?, 'POLICE', 'fixture')"
+                + " RETURNING id", comunaId(comunaCode), name);
+    }
+
     static long sql(String sql, Object... parameters) {
         try (Connection c = TestDatabase.connect()) {
             return insert(c, sql, parameters);

@@ -133,12 +133,12 @@ class ProtocolIT {
                 TODAY.plusMonths(3), List.of(new StepForm(" ", "Informa al tribunal", 2, DeadlineUnit.DAYS)), List.of(), List.of());
         assertThatThrownBy(() -> protocols.draft(noResponsible)).isInstanceOf(EJBException.class).cause()
                 .isInstanceOfSatisfying(ConstraintViolationException.class, e -> assertThat(e.getConstraintViolations())
-                        .extracting(x -> x.getMessage()).contains("Cada paso necesita un responsable: indique quién lo hace."));
+                        .extracting(x -> x.getPropertyPath().toString()).anyMatch(x -> x.endsWith("steps[0].responsible")));
         ProtocolForm past = new ProtocolForm("Vulneración grave: OPD → Tribunal", "Propósito", null, TODAY.minusDays(1),
                 List.of(new StepForm("OPD", "Informa al tribunal", 2, DeadlineUnit.DAYS)), List.of(), List.of());
         assertThatThrownBy(() -> protocols.draft(past)).isInstanceOf(EJBException.class).cause()
                 .isInstanceOfSatisfying(ConstraintViolationException.class, e -> assertThat(e.getConstraintViolations())
-                        .extracting(x -> x.getMessage()).contains("La fecha de revisión no puede estar en el pasado."));
+                        .extracting(x -> x.getMessageTemplate()).contains("{net.protocol.reviewOn.past}"));
         ProtocolForm foreign = new ProtocolForm("Con programa ajeno", "Propósito", null, null,
                 List.of(new StepForm("OPD", "Informa", 2, DeadlineUnit.DAYS)),
                 List.of(NetworkFixture.programId(NEIGHBOUR, "LICEO")), List.of());
@@ -149,14 +149,9 @@ class ProtocolIT {
 
     @Test
     void aReferralBetweenTwoBoundProgramsShowsTheApprovedProtocolsStepsAndOnlyThose() {
-        long table = NetworkFixture.table(COMUNA);
-        long session = NetworkFixture.session(table, -2, "CONVENED");
-        TestSession.signIn(COFACILITATOR);
-        String title = NetworkFixture.unique("Riesgo suicida aprobado ");
-        long approved = protocols.draft(suicideRisk(title, liceoCesfamCosam()));
-        protocols.putOnAgenda(approved, protocols.find(approved).orElseThrow().version(), session);
-        protocols.approve(approved, protocols.find(approved).orElseThrow().version(), session);
-        long draft = protocols.draft(suicideRisk(NetworkFixture.unique("Borrador "), liceoCesfamCosam()));
+        long approved = NetworkFixture.protocol(COMUNA, NetworkFixture.unique("Riesgo suicida aprobado "), true,
+                "LICEO", "CESFAM", "COSAM");
+        long draft = NetworkFixture.protocol(COMUNA, NetworkFixture.unique("Borrador "), false, "LICEO", "CESFAM", "COSAM");
 
         TestSession.signIn(NetworkFixture.LICEO_PROFESSIONAL);
         List<BindingProtocol> toCesfam = protocols.forReferral(null, NetworkFixture.programId(COMUNA, "CESFAM"));
@@ -167,7 +162,7 @@ class ProtocolIT {
         assertThat(protocols.forReferral(null, NetworkFixture.programId(COMUNA, "OPD")))
                 .extracting(BindingProtocol::id).doesNotContain(approved);
         assertThat(protocols.forProgram(NetworkFixture.programId(COMUNA, "COSAM"))).extracting(BindingProtocol::id)
-                .contains(approved);
+                .contains(approved).doesNotContain(draft);
         // another comuna's program: nothing, and the refusal is audited
         assertThat(protocols.forProgram(NetworkFixture.programId(NEIGHBOUR, "CESFAM"))).isEmpty();
         assertThat(TestDatabase.count("SELECT count(*) FROM audit_event WHERE username = ? AND outcome = 'DENIED'"
@@ -176,15 +171,9 @@ class ProtocolIT {
 
     @Test
     void theTerritorialManagerReadsSupportedComunasOnlyWritesNothingAndCopiesAProtocolIntoAnotherComunaAsADraft() {
-        long table = NetworkFixture.table(COMUNA);
-        long session = NetworkFixture.session(table, -2, "CONVENED");
-        TestSession.signIn(COFACILITATOR);
         String title = NetworkFixture.unique("Riesgo suicida para copiar ");
-        long source = protocols.draft(suicideRisk(title, liceoCesfamCosam()));
-        protocols.putOnAgenda(source, protocols.find(source).orElseThrow().version(), session);
-        protocols.approve(source, protocols.find(source).orElseThrow().version(), session);
-        TestSession.signIn(NetworkFixture.FAR_COFACILITATOR);
-        long far = protocols.draft(suicideRisk(NetworkFixture.unique("Lejano "), List.of()));
+        long source = NetworkFixture.protocol(COMUNA, title, true, "LICEO", "CESFAM", "COSAM");
+        long far = NetworkFixture.protocol(FAR, NetworkFixture.unique("Lejano "), true);
 
         TestSession.signIn(MANAGER);
         List<ProtocolRow> rows = protocols.list(null);
@@ -193,14 +182,18 @@ class ProtocolIT {
         ProtocolView read = protocols.find(source).orElseThrow();
         assertThat(read.editable()).isFalse();
         assertThat(read.copyable()).isTrue();
+        assertThat(protocols.version(source, 1)).isPresent();
         assertThat(protocols.find(far)).isEmpty();
         assertThat(TestDatabase.count("SELECT count(*) FROM audit_event WHERE username = ? AND outcome = 'DENIED'"
                 + " AND entity_type = 'NET_PROTOCOL' AND entity_id = ?", MANAGER, String.valueOf(far))).isEqualTo(1);
         assertThatThrownBy(() -> protocols.draft(suicideRisk("No", List.of()))).isInstanceOf(EJBAccessException.class);
         assertThatThrownBy(() -> protocols.revise(source, read.version(), suicideRisk("No", List.of()), "no"))
                 .isInstanceOf(EJBAccessException.class);
+        assertThatThrownBy(() -> protocols.approve(source, read.version(), 1L)).isInstanceOf(EJBAccessException.class);
         assertThatThrownBy(() -> protocols.copy(source, NetworkFixture.comunaId(FAR)))
                 .satisfies(e -> assertThat(businessKey(e)).isEqualTo("net.protocol.copy.target"));
+        assertThatThrownBy(() -> protocols.copy(far, NetworkFixture.comunaId(NEIGHBOUR)))
+                .satisfies(e -> assertThat(businessKey(e)).isEqualTo("net.protocol.notFound"));
 
         long copy = protocols.copy(source, NetworkFixture.comunaId(NEIGHBOUR));
         ProtocolView copied = protocols.find(copy).orElseThrow();
@@ -209,16 +202,23 @@ class ProtocolIT {
         assertThat(copied.copiedFromId()).isEqualTo(source);
         assertThat(copied.title()).isEqualTo(title);
         assertThat(copied.steps()).hasSize(3);
+        assertThat(copied.editable()).as("the neighbour's co-facilitators take it from there").isFalse();
         // bound to the neighbour's own LICEO and CESFAM (it has no COSAM)
         assertThat(copied.programs()).extracting(Choice::id).containsExactlyInAnyOrder(
                 NetworkFixture.programId(NEIGHBOUR, "LICEO"), NetworkFixture.programId(NEIGHBOUR, "CESFAM"));
+    }
 
-        // the neighbour's co-facilitators take it from there
+    @Test
+    void theNeighboursCoFacilitatorEditsACopyButNeverSeesTheSourceComuna() {
+        long source = NetworkFixture.protocol(COMUNA, NetworkFixture.unique("Fuente "), true, "LICEO");
+        long copy = NetworkFixture.protocol(NEIGHBOUR, NetworkFixture.unique("Copia "), false, "LICEO");
         TestSession.signIn(NetworkFixture.NEIGHBOUR_COFACILITATOR);
         ProtocolView theirs = protocols.find(copy).orElseThrow();
         assertThat(theirs.editable()).isTrue();
-        protocols.redraft(copy, theirs.version(), suicideRisk(title + " (Vecina)", List.of(
+        protocols.redraft(copy, theirs.version(), suicideRisk(theirs.title() + " (Vecina)", List.of(
                 NetworkFixture.programId(NEIGHBOUR, "LICEO"))));
-        assertThat(protocols.find(source)).as("the source's comuna stays out of reach").isEmpty();
+        assertThat(protocols.find(copy).orElseThrow().title()).endsWith("(Vecina)");
+        assertThat(protocols.find(source)).isEmpty();
+        assertThat(protocols.list(null)).extracting(ProtocolRow::id).doesNotContain(source);
     }
 }

@@ -66,6 +66,9 @@ public class ProtocolService {
     @Inject
     SessionLookup sessions;
 
+    @Inject
+    cl.redlocal.portal.mgc.network.control.ActorQuery comunas;
+
     // ------------------------------------------------------------------ reading
 
     /** The protocols of the comunas the caller reads ({@code comunaId} narrows to one of them). */
@@ -184,6 +187,12 @@ public class ProtocolService {
 
     public List<Choice> actorChoices(long comunaId) {
         return MgcTenancy.reads(caller.profile(), comunaId) ? query.comunaActors(comunaId) : List.of();
+    }
+
+    /** The comunas a territorial manager may copy a protocol of {@code fromComuna} into. */
+    @RolesAllowed(Role.Names.GESTOR_TERRITORIAL)
+    public List<Choice> copyTargets(long fromComuna) {
+        return comunas.comunas(MgcTenancy.readable(caller.profile())).stream().filter(c -> c.id() != fromComuna).toList();
     }
 
     @RolesAllowed(Role.Names.COFACILITADOR)
