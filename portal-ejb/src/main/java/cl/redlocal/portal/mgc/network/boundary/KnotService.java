@@ -75,6 +75,10 @@ public class KnotService {
         return Optional.of(query.row(knotId));
     }
 
+    public void exported(String format) {
+        audit.record(AuditAction.EXPORT, ENTITY, null, AuditOutcome.SUCCESS, format + " nudos críticos");
+    }
+
     /** The agreements linked to a knot (for its edit form). */
     public List<Long> linkedAgreements(long knotId) {
         return readable(knotId).map(k -> query.linkedAgreements(knotId)).orElse(List.of());
@@ -104,6 +108,12 @@ public class KnotService {
     public List<Choice> agreementChoices(long tableId) {
         return sessions.tableComuna(tableId).filter(c -> c == caller.profile().comunaId())
                 .map(c -> query.agreements(tableId)).orElse(List.of());
+    }
+
+    /** The agreements of all the caller's tables, labelled with their table (the service checks the table on save). */
+    @RolesAllowed(Role.Names.COFACILITADOR)
+    public List<Choice> agreementChoices() {
+        return query.comunaAgreements(caller.profile().comunaId());
     }
 
     @RolesAllowed(Role.Names.COFACILITADOR)

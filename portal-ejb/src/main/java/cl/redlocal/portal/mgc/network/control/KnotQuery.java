@@ -68,6 +68,15 @@ public class KnotQuery {
         return rows.stream().map(r -> new Choice(((Number) r[0]).longValue(), (String) r[1])).toList();
     }
 
+    /** The agreements of every active table of a comuna, labelled with their table (one statement, for the form). */
+    public List<Choice> comunaAgreements(long comunaId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT a.id, t.name || ' · ' || a.description FROM mgc_agreement a"
+                + " JOIN mgc_table t ON t.id = a.table_id WHERE t.comuna_id = ?1 AND t.active"
+                + " ORDER BY a.due_on DESC, a.id DESC LIMIT 300").setParameter(1, comunaId).getResultList();
+        return rows.stream().map(r -> new Choice(((Number) r[0]).longValue(), (String) r[1])).toList();
+    }
+
     public List<Long> linkedAgreements(long knotId) {
         @SuppressWarnings("unchecked")
         List<Object> rows = em.createNativeQuery("SELECT agreement_id FROM net_knot_agreement WHERE knot_id = ?1"
