@@ -82,6 +82,21 @@ public class TrainingService {
         return query.perYear(comuna(comunaId));
     }
 
+    /** A table's trainings per year (its record page); nothing for a table the caller may not read. */
+    public List<TrainingYear> perYearOfTable(long tableId) {
+        if (sessions.tableComuna(tableId).filter(c -> MgcTenancy.reads(caller.profile(), c)).isEmpty()) {
+            audit.denied("MGC_TABLE", tableId, "capacitaciones de la mesa");
+            return List.of();
+        }
+        return query.perYearOfTable(tableId);
+    }
+
+    /** The trainings recorded in one session (its minutes). */
+    public List<TrainingRow> ofSession(long sessionId) {
+        return sessions.session(sessionId).filter(s -> MgcTenancy.reads(caller.profile(), s.comunaId()))
+                .map(s -> query.ofSession(sessionId)).orElse(List.of());
+    }
+
     /** Sessions of the caller's comuna that have begun (choices for recording a training). */
     @RolesAllowed(Role.Names.COFACILITADOR)
     public List<SessionRef> sessionChoices() {
