@@ -107,6 +107,7 @@ public class DemoData {
         MgcDemoSessions.seed(em, demo.getId(), ANCHOR);
         MgcDemoAgenda.seed(em, demo.getId(), ANCHOR);
         MgcDemoMinutes.seed(em, demo.getId(), ANCHOR);
+        MgcDemoNetwork.seed(em, demo.getId(), ANCHOR);
     }
 
     private void programsOf(Comuna comuna, String[][] rows) {

@@ -41,6 +41,16 @@ public class AgendaBacking implements Serializable {
     @Inject
     FormValidation validation;
 
+    @Inject
+    cl.redlocal.portal.mgc.network.boundary.ProtocolService protocols;
+
+    @Inject
+    cl.redlocal.portal.mgc.network.boundary.KnotService knots;
+
+    /** Issue 18: drafts on this agenda for approval, those it approved, and the table's open knots. */
+    private cl.redlocal.portal.mgc.network.boundary.SessionProtocols sessionProtocols;
+    private List<cl.redlocal.portal.mgc.network.boundary.KnotRow> openKnots = List.of();
+
     private Long sessionId;
     private AgendaView view;
     private boolean notFound;
@@ -69,6 +79,8 @@ public class AgendaBacking implements Serializable {
             if (view.editable()) {
                 suggestions = agenda.suggestions(sessionId);
             }
+            sessionProtocols = protocols.ofSession(sessionId);
+            openKnots = knots.onAgenda(sessionId);
             flowsChart = view.flows().lines().isEmpty() ? null : AgendaCharts.flows(view.flows().lines(), messages::text);
         }
     }
@@ -196,6 +208,14 @@ public class AgendaBacking implements Serializable {
 
     public AgendaView getView() {
         return view;
+    }
+
+    public cl.redlocal.portal.mgc.network.boundary.SessionProtocols getSessionProtocols() {
+        return sessionProtocols;
+    }
+
+    public List<cl.redlocal.portal.mgc.network.boundary.KnotRow> getOpenKnots() {
+        return openKnots;
     }
 
     public boolean isNotFound() {

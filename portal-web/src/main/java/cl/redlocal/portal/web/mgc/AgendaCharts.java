@@ -63,14 +63,16 @@ public final class AgendaCharts {
         return bar(labels, datasets, text.apply("mgc.record.summary"));
     }
 
-    private static <T> JsonObjectBuilder dataset(String label, List<T> rows, ToLongFunction<T> figure, int colour) {
+    /** One bar series (also for the network's charts). */
+    public static <T> JsonObjectBuilder dataset(String label, List<T> rows, ToLongFunction<T> figure, int colour) {
         JsonArrayBuilder data = Json.createArrayBuilder();
         rows.forEach(r -> data.add(figure.applyAsLong(r)));
         return Json.createObjectBuilder().add("label", label).add("data", data)
                 .add("backgroundColor", COLOURS[colour]).add("borderColor", COLOURS[colour]);
     }
 
-    private static String bar(JsonArrayBuilder labels, JsonArrayBuilder datasets, String title) {
+    /** A bar chart's configuration (also for the network's charts). */
+    public static String bar(JsonArrayBuilder labels, JsonArrayBuilder datasets, String title) {
         JsonObjectBuilder options = Json.createObjectBuilder()
                 .add("responsive", true)
                 .add("maintainAspectRatio", false)

@@ -32,6 +32,12 @@ public class AgendaRecordBacking implements Serializable {
     @Inject
     Messages messages;
 
+    @Inject
+    cl.redlocal.portal.mgc.network.boundary.TrainingService trainings;
+
+    /** The table's trainings per year (the whole of each year, whatever the period shown). */
+    private List<cl.redlocal.portal.mgc.network.boundary.TrainingYear> trainingYears = List.of();
+
     private Long tableId;
     private LocalDate from;
     private LocalDate to;
@@ -66,6 +72,7 @@ public class AgendaRecordBacking implements Serializable {
         if (record != null) {
             attendanceChart = AgendaCharts.attendance(record.attendance(), messages::text);
             summaryChart = AgendaCharts.summary(record, messages::text);
+            trainingYears = trainings.perYearOfTable(tableId);
         }
     }
 
@@ -140,6 +147,10 @@ public class AgendaRecordBacking implements Serializable {
 
     public String getAttendanceChart() {
         return attendanceChart;
+    }
+
+    public List<cl.redlocal.portal.mgc.network.boundary.TrainingYear> getTrainingYears() {
+        return trainingYears;
     }
 
     public String getSummaryChart() {

@@ -48,6 +48,9 @@ public class MinutesBacking implements Serializable {
     @Inject
     Messages messages;
 
+    @Inject
+    cl.redlocal.portal.mgc.network.boundary.ProtocolService protocols;
+
     private Long sessionId;
     private Integer versionNumber;
     private MinutesView view;
@@ -273,13 +276,19 @@ public class MinutesBacking implements Serializable {
         return editingId;
     }
 
+    /** The titles of the protocols this session approved, for the PDF. */
+    private List<String> approvedProtocols() {
+        return protocols.ofSession(sessionId).approved().stream()
+                .map(cl.redlocal.portal.mgc.network.boundary.Choice::label).toList();
+    }
+
     public void downloadPdf() throws IOException {
         MinutesView exported = minutes.export(sessionId, "PDF").orElse(null);
         if (exported == null) {
             messages.error(null, "mgc.minutes.notFound");
             return;
         }
-        byte[] pdf = new MinutesPdf(key -> messages.text(key)).write(exported);
+        byte[] pdf = new MinutesPdf(key -> messages.text(key)).write(exported, approvedProtocols());
         Faces.sendFile(pdf, fileName(exported), true);
     }
 
@@ -290,7 +299,7 @@ public class MinutesBacking implements Serializable {
             return null;
         }
         try {
-            int sent = minutes.mail(sessionId, new MinutesPdf(key -> messages.text(key)).write(exported),
+            int sent = minutes.mail(sessionId, new MinutesPdf(key -> messages.text(key)).write(exported, approvedProtocols()),
                     fileName(exported));
             messages.info("mgc.minutes.mailed", sent);
         } catch (BusinessException e) {

@@ -56,14 +56,19 @@ public final class MinutesPdf {
     }
 
     public byte[] write(MinutesView m) {
+        return write(m, java.util.List.of());
+    }
+
+    /** With the titles of the protocols the session approved (the network's part of the minutes). */
+    public byte[] write(MinutesView m, java.util.List<String> approvedProtocols) {
         try {
-            return numbered(body(m));
+            return numbered(body(m, approvedProtocols));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private byte[] body(MinutesView m) {
+    private byte[] body(MinutesView m, java.util.List<String> approvedProtocols) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document document = new Document(PageSize.A4, 42, 42, 42, 54);
         PdfWriter.getInstance(document, out);
@@ -112,6 +117,13 @@ public final class MinutesPdf {
 
         section(document, "mgc.minutes.decisions");
         document.add(new Paragraph(c.decisions() == null ? "–" : c.decisions(), cell));
+
+        if (!approvedProtocols.isEmpty()) {
+            section(document, "net.agenda.protocols.approved");
+            for (String title : approvedProtocols) {
+                document.add(new Paragraph("• " + title, cell));
+            }
+        }
 
         section(document, "mgc.minutes.agreements");
         PdfPTable agreements = table(new float[]{4, 2.4f, 2.2f, 1.3f, 1.3f, 1.4f}, "mgc.agreement.description",

@@ -4,6 +4,7 @@ import cl.redlocal.portal.offer.boundary.CapacityChangeRow;
 import cl.redlocal.portal.offer.boundary.OfferService;
 import cl.redlocal.portal.offer.boundary.ProgramDetails;
 import cl.redlocal.portal.platform.BusinessException;
+import cl.redlocal.portal.security.entity.Role;
 import cl.redlocal.portal.web.platform.Messages;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -31,6 +32,12 @@ public class ProgramBacking implements Serializable {
     @Inject
     Messages messages;
 
+    @Inject
+    cl.redlocal.portal.mgc.network.boundary.ProtocolService protocols;
+
+    /** The approved protocols that bind the program (for the roles that sit at the table). */
+    private List<cl.redlocal.portal.mgc.network.boundary.BindingProtocol> bindingProtocols = List.of();
+
     private Long id;
     private ProgramDetails program;
     private List<CapacityChangeRow> history;
@@ -53,6 +60,10 @@ public class ProgramBacking implements Serializable {
             history = offer.history(id);
             slots = program.slots();
             occupied = program.occupied();
+            if (java.util.stream.Stream.of(Role.Names.COFACILITADOR, Role.Names.COORDINADOR, Role.Names.PROFESIONAL,
+                    Role.Names.GESTOR_TERRITORIAL).anyMatch(jakarta.faces.context.FacesContext.getCurrentInstance().getExternalContext()::isUserInRole)) {
+                bindingProtocols = protocols.forProgram(id);
+            }
         }
     }
 
@@ -89,6 +100,10 @@ public class ProgramBacking implements Serializable {
 
     public void setId(Long id) {
         this.id = id;
+    }
+
+    public List<cl.redlocal.portal.mgc.network.boundary.BindingProtocol> getBindingProtocols() {
+        return bindingProtocols;
     }
 
     public ProgramDetails getProgram() {

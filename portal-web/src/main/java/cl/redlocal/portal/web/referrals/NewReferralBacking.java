@@ -38,6 +38,9 @@ public class NewReferralBacking implements Serializable {
     CaseService cases;
 
     @Inject
+    cl.redlocal.portal.mgc.network.boundary.ProtocolService protocols;
+
+    @Inject
     FormValidation validation;
 
     @Inject
@@ -59,6 +62,8 @@ public class NewReferralBacking implements Serializable {
     private boolean courtOrdered;
     private Eligibility eligibility;
     private List<String> eligibilityReasons = List.of();
+    /** The approved protocols that bind the sender's program and the target (issue 18): their steps and deadlines. */
+    private List<cl.redlocal.portal.mgc.network.boundary.BindingProtocol> bindingProtocols = List.of();
 
     /** f:viewAction */
     public void load() {
@@ -85,9 +90,11 @@ public class NewReferralBacking implements Serializable {
     public void preview() {
         eligibility = null;
         eligibilityReasons = List.of();
+        bindingProtocols = List.of();
         if (caseCode == null || toProgramId == null) {
             return;
         }
+        bindingProtocols = protocols.forReferral(null, toProgramId);
         try {
             eligibility = referrals.eligibility(caseId, toProgramId, courtOrdered);
             eligibilityReasons = EligibilityTexts.of(messages, eligibility);
@@ -112,6 +119,10 @@ public class NewReferralBacking implements Serializable {
                     ? "referralForm:toProgramId" : null, e.getMessageKey(), e.getArguments());
             return null;
         }
+    }
+
+    public List<cl.redlocal.portal.mgc.network.boundary.BindingProtocol> getBindingProtocols() {
+        return bindingProtocols;
     }
 
     public boolean isFound() {
