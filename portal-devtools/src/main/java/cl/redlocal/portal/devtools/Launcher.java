@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -13,6 +14,7 @@ import java.util.concurrent.TimeUnit;
  * running the portal's WAR. Ctrl-C or SIGTERM stops both, Payara first, so no connection is cut mid-write.
  *
  * <p>Arguments: the Payara Micro jar and the WAR. Settings come from the environment (see README).
+ * {@code PORTAL_NODES=2} starts a cluster behind HAProxy instead of one node ({@link LocalCluster}).
  */
 public final class Launcher {
 
@@ -43,6 +45,28 @@ public final class Launcher {
             log("PostgreSQL ready at " + dbUrl);
         }
 
+        Map<String, String> nodeEnv = new LinkedHashMap<>();
+        // Handed over in the environment, not on the command line, so the password never shows in `ps`.
+        nodeEnv.put("PORTAL_DB_URL", dbUrl);
+        nodeEnv.put("PORTAL_DB_USER", dbUser == null ? "" : dbUser);
+        nodeEnv.put("PORTAL_DB_PASSWORD", dbPassword);
+        if (embedded != null) {
+            // migrations run as the owner; the portal itself as a role that cannot rewrite the audit trail
+            nodeEnv.put("PORTAL_DB_MIGRATION_USER", EmbeddedDatabase.OWNER);
+            nodeEnv.put("PORTAL_DB_MIGRATION_PASSWORD", "");
+        }
+        // ./run.sh is for trying the portal: the demo comuna unless PORTAL_DEMO=false (the archive's default is off)
+        nodeEnv.put("PORTAL_DEMO_ENABLED", env.getOrDefault("PORTAL_DEMO", "true"));
+        // links in mails point at this portal unless another public address is given
+        nodeEnv.put("PORTAL_PUBLIC_URL", env.getOrDefault("PORTAL_PUBLIC_URL", "http://localhost:" + port));
+
+        int nodes = Integer.parseInt(env.getOrDefault("PORTAL_NODES", "1"));
+        EmbeddedDatabase database = embedded;
+        if (nodes > 1) {
+            runCluster(args, env, port, dataDir, nodes, nodeEnv, database);
+            return;
+        }
+
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + env.getOrDefault("PORTAL_HEAP", "1g"));
@@ -54,23 +78,10 @@ public final class Launcher {
                 "--port", port, "--nocluster"));
 
         ProcessBuilder pb = new ProcessBuilder(command).inheritIO();
-        // Handed over in the environment, not on the command line, so the password never shows in `ps`.
-        pb.environment().put("PORTAL_DB_URL", dbUrl);
-        pb.environment().put("PORTAL_DB_USER", dbUser == null ? "" : dbUser);
-        pb.environment().put("PORTAL_DB_PASSWORD", dbPassword);
-        if (embedded != null) {
-            // migrations run as the owner; the portal itself as a role that cannot rewrite the audit trail
-            pb.environment().put("PORTAL_DB_MIGRATION_USER", EmbeddedDatabase.OWNER);
-            pb.environment().put("PORTAL_DB_MIGRATION_PASSWORD", "");
-        }
-        // ./run.sh is for trying the portal: the demo comuna unless PORTAL_DEMO=false (the archive's default is off)
-        pb.environment().put("PORTAL_DEMO_ENABLED", env.getOrDefault("PORTAL_DEMO", "true"));
-        // links in mails point at this portal unless another public address is given
-        pb.environment().putIfAbsent("PORTAL_PUBLIC_URL", "http://localhost:" + port);
+        pb.environment().putAll(nodeEnv);
         log("starting Payara Micro on http://localhost:" + port + "/");
         Process micro = pb.start();
 
-        EmbeddedDatabase database = embedded;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(micro, database), "portal-shutdown"));
         int exit = micro.waitFor();
         // Micro ended by itself (a failed start, say): stop PostgreSQL and pass the exit code on.
@@ -78,8 +89,45 @@ public final class Launcher {
         Runtime.getRuntime().halt(exit);
     }
 
+    /**
+     * PORTAL_NODES=N: N clustered Payara Micro nodes on free ports behind HAProxy on PORTAL_PORT. A node may
+     * be killed to try a failover; the launcher ends when the balancer does, or on Ctrl-C.
+     */
+    private static void runCluster(String[] args, Map<String, String> env, String port, Path dataDir, int nodes,
+                                   Map<String, String> nodeEnv, EmbeddedDatabase database) throws Exception {
+        if (LocalCluster.haproxy() == null) {
+            System.err.println("[run] PORTAL_NODES needs HAProxy in front of the nodes, and it is not installed.");
+            System.err.println("[run] On Debian or Ubuntu: sudo apt-get install haproxy"
+                    + " (or point PORTAL_HAPROXY at its binary)");
+            stop(null, database);
+            Runtime.getRuntime().halt(3);
+        }
+        Path workDir = Files.createDirectories(dataDir.resolve("cluster"));
+        LocalCluster cluster = new LocalCluster(new LocalCluster.Settings(Path.of(args[0]), Path.of(args[1]),
+                workDir, "", Integer.parseInt(port), nodes, env.getOrDefault("PORTAL_HEAP", "1g"), List.of(),
+                nodeEnv, true));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            log("stopping the balancer and the nodes");
+            cluster.close();
+            stop(null, database);
+        }, "portal-shutdown"));
+        log("starting " + nodes + " Payara Micro nodes, one data grid, HAProxy on http://localhost:" + port + "/");
+        cluster.start();
+        for (LocalCluster.Node node : cluster.nodes()) {
+            log(node + ", pid " + node.pid() + ", log " + node.log());
+        }
+        cluster.awaitReady(java.time.Duration.ofMinutes(5));
+        log("cluster ready at http://localhost:" + port + "/ (each response names its node in "
+                + LocalCluster.NODE_HEADER + "); try kill -9 on a node's pid");
+        while (cluster.balancerAlive()) {
+            Thread.sleep(1000);
+        }
+        log("the balancer ended");
+        System.exit(1);
+    }
+
     private static synchronized void stop(Process micro, EmbeddedDatabase database) {
-        if (micro.isAlive()) {
+        if (micro != null && micro.isAlive()) {
             log("stopping Payara Micro");
             micro.destroy();
             try {
