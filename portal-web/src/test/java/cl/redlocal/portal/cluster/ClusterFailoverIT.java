@@ -89,7 +89,7 @@ class ClusterFailoverIT {
         long started = System.nanoTime();
         cluster.start();
         try {
-            cluster.awaitReady(Duration.ofMinutes(4));
+            cluster.awaitReady(Duration.ofMinutes(5));
         } catch (IOException e) {
             fail(e.getMessage() + "\n" + cluster.nodes().stream()
                     .map(n -> n.name() + ":\n" + LocalCluster.tail(n.log(), 40)).reduce("", String::concat));
@@ -200,6 +200,36 @@ class ClusterFailoverIT {
 
     @Test
     @Order(4)
+    void measuresWhatTheSizingPaperStartsFrom() throws Exception {
+        // docs/scaling.md: a node's heap in use after a full collection, and the database per case
+        for (LocalCluster.Node node : cluster.nodes()) {
+            String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+            new ProcessBuilder(jcmd, String.valueOf(node.pid()), "GC.run").redirectErrorStream(true).start().waitFor();
+            Process info = new ProcessBuilder(jcmd, String.valueOf(node.pid()), "GC.heap_info").redirectErrorStream(true).start();
+            String heap = new String(info.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            Matcher used = Pattern.compile("total (\\d+)K, used (\\d+)K").matcher(heap);
+            if (used.find()) {
+                System.out.printf("[cluster] %s heap in use after a full GC: %d MB of %d MB committed%n", node.name(),
+                        Long.parseLong(used.group(2)) / 1024, Long.parseLong(used.group(1)) / 1024);
+            }
+        }
+        long cases = TestDatabase.count("SELECT count(*) FROM case_file");
+        long children = TestDatabase.count("SELECT count(*) FROM child");
+        long tables = ((Number) TestDatabase.value("SELECT sum(pg_total_relation_size(c.oid)) FROM pg_class c"
+                + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind = 'r'")).longValue();
+        long audit = ((Number) TestDatabase.value("SELECT pg_total_relation_size('audit_event')")).longValue();
+        long auditRows = TestDatabase.count("SELECT count(*) FROM audit_event");
+        // too few audit rows here to divide the table's size: a row's own width and the indexes it feeds
+        Object auditRowBytes = TestDatabase.value("SELECT round(avg(pg_column_size(a.*))) FROM audit_event a");
+        long auditIndexes = TestDatabase.count("SELECT count(*) FROM pg_indexes WHERE tablename = 'audit_event'");
+        System.out.printf("[cluster] demo database: %d cases, %d children, %d KB in the portal's tables and indexes"
+                + " (the audit trail %d KB for %d rows of %s bytes on average, %d indexes)%n", cases, children,
+                tables / 1024, audit / 1024, auditRows, auditRowBytes, auditIndexes);
+        assertThat(cases).isPositive();
+    }
+
+    @Test
+    @Order(5)
     void aPersonWhoseNodeIsKilledGoesOnOnTheOtherWithoutSigningInAgain() throws Exception {
         WebClient person = new WebClient(url(cluster.uri()));
         assertThat(person.signIn(PRO, PASSWORD).uri().getPath()).doesNotEndWith("/login.xhtml");
