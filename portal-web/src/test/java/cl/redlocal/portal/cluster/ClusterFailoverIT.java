@@ -83,6 +83,9 @@ class ClusterFailoverIT {
         env.put("PORTAL_MAIL_SMTP_HOST", "127.0.0.1");
         env.put("PORTAL_MAIL_SMTP_PORT", System.getProperty("portal.test.smtp.port"));
         env.put("PORTAL_OFFER_MAP_TILE_URL", "");
+        // the fewest iterations Jakarta Security's PBKDF2 accepts: the demo users and the nine sign-ins
+        // here would otherwise spend seconds of a shared 2-core machine on hashing
+        env.put("PORTAL_SECURITY_PBKDF2_ITERATIONS", "1024");
         cluster = new LocalCluster(new LocalCluster.Settings(Path.of(System.getProperty("payara.microJar")),
                 Path.of(System.getProperty("portal.test.war")), work, "127.0.0.1", LocalCluster.freePort(), 2,
                 "640m", List.of(), env, true));
