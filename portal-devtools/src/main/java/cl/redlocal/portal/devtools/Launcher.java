@@ -106,7 +106,9 @@ public final class Launcher {
         LocalCluster cluster = new LocalCluster(new LocalCluster.Settings(Path.of(args[0]), Path.of(args[1]),
                 workDir, "", Integer.parseInt(port), nodes, env.getOrDefault("PORTAL_HEAP", "1g"), List.of(),
                 nodeEnv, true));
+        java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopping.set(true);
             log("stopping the balancer and the nodes");
             cluster.close();
             stop(null, database);
@@ -119,10 +121,10 @@ public final class Launcher {
         cluster.awaitReady(java.time.Duration.ofMinutes(5));
         log("cluster ready at http://localhost:" + port + "/ (each response names its node in "
                 + LocalCluster.NODE_HEADER + "); try kill -9 on a node's pid");
-        while (cluster.balancerAlive()) {
+        while (cluster.balancerAlive() || stopping.get()) {
             Thread.sleep(1000);
         }
-        log("the balancer ended");
+        log("the balancer ended by itself; stopping");
         System.exit(1);
     }
 
