@@ -3,10 +3,18 @@
 # Without PORTAL_DB_URL it runs its own PostgreSQL (real binaries from the Maven registry) whose data
 # live in ${PORTAL_DATA_DIR:-./var}, backed up daily to ${PORTAL_DATA_DIR:-./var}/backups. Ctrl-C stops
 # everything it started. `./run.sh restore <backup.zip>` restores a backup (portal stopped). See README.md
-# and docs/operations.md.
+# and docs/operations.md. PORTAL_NODES=2 ./run.sh starts two clustered nodes behind HAProxy on the same
+# port (docs/cluster.md).
 set -euo pipefail
 caller_dir=$PWD
 cd "$(dirname "$0")"
+
+if [[ ${PORTAL_NODES:-1} -gt 1 && -z ${PORTAL_HAPROXY:-} && ! -x /usr/sbin/haproxy ]] \
+    && ! command -v haproxy >/dev/null 2>&1; then
+  echo "[run] PORTAL_NODES=${PORTAL_NODES} puts HAProxy in front of the nodes, and it is not installed." >&2
+  echo "[run] Install it: sudo apt-get install haproxy (Debian, Ubuntu), or set PORTAL_HAPROXY to its binary." >&2
+  exit 3
+fi
 
 war=portal-web/target/portal-web.war
 launcher=portal-devtools/target

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -29,7 +30,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Arguments: the Payara Micro jar, the WAR and, optionally, a file of asadmin commands that Payara Micro
  * runs before it boots (the server settings the portal needs, shared with the integration tests).
- * Settings come from the environment (see README).
+ * Settings come from the environment (see README). {@code PORTAL_NODES=2} starts a cluster behind HAProxy
+ * instead of one node ({@link LocalCluster}).
  */
 public final class Launcher {
 
@@ -95,6 +97,28 @@ public final class Launcher {
             }
         }
 
+        Map<String, String> nodeEnv = new LinkedHashMap<>();
+        // Handed over in the environment, not on the command line, so the password never shows in `ps`.
+        nodeEnv.put("PORTAL_DB_URL", dbUrl);
+        nodeEnv.put("PORTAL_DB_USER", dbUser == null ? "" : dbUser);
+        nodeEnv.put("PORTAL_DB_PASSWORD", dbPassword);
+        if (embedded != null) {
+            // migrations run as the owner; the portal itself as a role that cannot rewrite the audit trail
+            nodeEnv.put("PORTAL_DB_MIGRATION_USER", EmbeddedDatabase.OWNER);
+            nodeEnv.put("PORTAL_DB_MIGRATION_PASSWORD", "");
+        }
+        // ./run.sh is for trying the portal: the demo comuna unless PORTAL_DEMO=false (the archive's default is off)
+        nodeEnv.put("PORTAL_DEMO_ENABLED", env.getOrDefault("PORTAL_DEMO", "true"));
+        // links in mails point at this portal unless another public address is given
+        nodeEnv.put("PORTAL_PUBLIC_URL", env.getOrDefault("PORTAL_PUBLIC_URL", "http://localhost:" + port));
+
+        int nodes = Integer.parseInt(env.getOrDefault("PORTAL_NODES", "1"));
+        EmbeddedDatabase database = embedded;
+        if (nodes > 1) {
+            runCluster(args, env, port, dataDir, nodes, nodeEnv, database);
+            return;
+        }
+
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + env.getOrDefault("PORTAL_HEAP", "1g"));
@@ -111,23 +135,10 @@ public final class Launcher {
         // Micro's output passes through the launcher, which reads it for "ready" and for the portal's reason to fail
         ProcessBuilder pb = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.INHERIT)
                 .redirectErrorStream(true);
-        // Handed over in the environment, not on the command line, so the password never shows in `ps`.
-        pb.environment().put("PORTAL_DB_URL", dbUrl);
-        pb.environment().put("PORTAL_DB_USER", dbUser == null ? "" : dbUser);
-        pb.environment().put("PORTAL_DB_PASSWORD", dbPassword);
-        if (embedded != null) {
-            // migrations run as the owner; the portal itself as a role that cannot rewrite the audit trail
-            pb.environment().put("PORTAL_DB_MIGRATION_USER", EmbeddedDatabase.OWNER);
-            pb.environment().put("PORTAL_DB_MIGRATION_PASSWORD", "");
-        }
-        // ./run.sh is for trying the portal: the demo comuna unless PORTAL_DEMO=false (the archive's default is off)
-        pb.environment().put("PORTAL_DEMO_ENABLED", env.getOrDefault("PORTAL_DEMO", "true"));
-        // links in mails point at this portal unless another public address is given
-        pb.environment().putIfAbsent("PORTAL_PUBLIC_URL", "http://localhost:" + port);
+        pb.environment().putAll(nodeEnv);
         log("starting Payara Micro on http://localhost:" + port + "/");
         Process micro = pb.start();
 
-        EmbeddedDatabase database = embedded;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(micro, database), "portal-shutdown"));
         DeploymentWatch watch = new DeploymentWatch();
         Thread output = new Thread(() -> relay(micro, watch), "micro-output");
@@ -219,8 +230,47 @@ public final class Launcher {
         }
     }
 
+    /**
+     * PORTAL_NODES=N: N clustered Payara Micro nodes on free ports behind HAProxy on PORTAL_PORT. A node may
+     * be killed to try a failover; the launcher ends when the balancer does, or on Ctrl-C.
+     */
+    private static void runCluster(String[] args, Map<String, String> env, String port, Path dataDir, int nodes,
+                                   Map<String, String> nodeEnv, EmbeddedDatabase database) throws Exception {
+        if (LocalCluster.haproxy() == null) {
+            System.err.println("[run] PORTAL_NODES needs HAProxy in front of the nodes, and it is not installed.");
+            System.err.println("[run] On Debian or Ubuntu: sudo apt-get install haproxy"
+                    + " (or point PORTAL_HAPROXY at its binary)");
+            stop(null, database);
+            Runtime.getRuntime().halt(3);
+        }
+        Path workDir = Files.createDirectories(dataDir.resolve("cluster"));
+        LocalCluster cluster = new LocalCluster(new LocalCluster.Settings(Path.of(args[0]), Path.of(args[1]),
+                workDir, "", Integer.parseInt(port), nodes, env.getOrDefault("PORTAL_HEAP", "1g"), List.of(),
+                nodeEnv, true));
+        java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopping.set(true);
+            log("stopping the balancer and the nodes");
+            cluster.close();
+            stop(null, database);
+        }, "portal-shutdown"));
+        log("starting " + nodes + " Payara Micro nodes, one data grid, HAProxy on http://localhost:" + port + "/");
+        cluster.start();
+        for (LocalCluster.Node node : cluster.nodes()) {
+            log(node + ", pid " + node.pid() + ", log " + node.log());
+        }
+        cluster.awaitReady(java.time.Duration.ofMinutes(5));
+        log("cluster ready at http://localhost:" + port + "/ (each response names its node in "
+                + LocalCluster.NODE_HEADER + "); try kill -9 on a node's pid");
+        while (cluster.balancerAlive() || stopping.get()) {
+            Thread.sleep(1000);
+        }
+        log("the balancer ended by itself; stopping");
+        System.exit(1);
+    }
+
     private static synchronized void stop(Process micro, EmbeddedDatabase database) {
-        if (micro.isAlive()) {
+        if (micro != null && micro.isAlive()) {
             log("stopping Payara Micro");
             micro.destroy();
             try {

@@ -84,6 +84,29 @@ public final class WebClient {
         return form;
     }
 
+    /**
+     * An ajax postback of the page just received, as PrimeFaces sends it for a button with
+     * {@code process="@this"}: the source executes, {@code render} is rendered into the partial response.
+     */
+    public HttpResponse<String> ajax(HttpResponse<String> page, String formId, String source, String render) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("jakarta.faces.partial.ajax", "true");
+        form.put("jakarta.faces.source", source);
+        form.put("jakarta.faces.partial.execute", source);
+        form.put("jakarta.faces.partial.render", render);
+        form.put(source, source);
+        form.put(formId, formId);
+        form.put("primefaces.nonce", nonceOf(page));
+        form.put("jakarta.faces.ViewState", viewState(page.body()));
+        return send(postRequest(page.uri().getPath(), form).header("Faces-Request", "partial/ajax"));
+    }
+
+    /** A cookie this client holds, or null. */
+    public String cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+                .map(HttpCookie::getValue).findFirst().orElse(null);
+    }
+
     public HttpResponse<String> post(String path, Map<String, String> form) {
         return send(postRequest(path, form));
     }

@@ -69,6 +69,7 @@ public class Outbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public int retry(long comunaId, Long id) {
         return em.createNativeQuery("UPDATE mail_outbox SET status = 'PENDING', next_attempt_at = now()"
+                        // both uses cast: EclipseLink binds a null Long as VARCHAR, and bigint = varchar fails
                         + " WHERE comuna_id = ?1 AND status = 'FAILED' AND (CAST(?2 AS BIGINT) IS NULL OR id = CAST(?2 AS BIGINT))")
                 .setParameter(1, comunaId).setParameter(2, id).executeUpdate();
     }

@@ -31,7 +31,8 @@ public class SessionCalendarBacking implements Serializable {
     @Inject
     PortalClock clock;
 
-    private ScheduleModel model;
+    /** LazyScheduleModel is Serializable (ScheduleModel is not): the view travels with a replicated session. */
+    private LazyScheduleModel model;
 
     @PostConstruct
     void init() {
