@@ -8,17 +8,17 @@ import static cl.redlocal.portal.it.FixtureSql.insert;
 import static cl.redlocal.portal.it.FixtureSql.user;
 
 /**
- * Issue 18 fixtures with plain SQL. Comuna Red (99961): providers Liceo Red, CESFAM Red, COSAM Red, OPD Red,
+ * Issue 18 fixtures with plain SQL. Comuna Red (99951): providers Liceo Red, CESFAM Red, COSAM Red, OPD Red,
  * one program each (LICEO, CESFAM, COSAM, OPD), a co-facilitator, a coordinator and a LICEO professional.
- * Comuna Red Vecina (99962): programs LICEO and CESFAM, its co-facilitator, and the territorial manager
- * (own comuna 99962, supports 99961). Comuna Red Lejana (99963): a co-facilitator; nobody here supports it.
+ * Comuna Red Vecina (99952): programs LICEO and CESFAM, its co-facilitator, and the territorial manager
+ * (own comuna 99952, supports 99951). Comuna Red Lejana (99953): a co-facilitator; nobody here supports it.
  * Tables and sessions are made per test ({@link #table}, {@link #session}).
  */
 public final class NetworkFixture {
 
-    public static final String COMUNA = "99961";
-    public static final String NEIGHBOUR = "99962";
-    public static final String FAR = "99963";
+    public static final String COMUNA = "99951";
+    public static final String NEIGHBOUR = "99952";
+    public static final String FAR = "99953";
     public static final String COFACILITATOR = "cofacilitador.red";
     public static final String COORDINATOR = "coordinador.red";
     public static final String LICEO_PROFESSIONAL = "profesional.liceo.red";
