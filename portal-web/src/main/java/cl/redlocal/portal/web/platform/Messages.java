@@ -51,4 +51,9 @@ public class Messages {
     public void error(BusinessException e) {
         error(null, e.getMessageKey(), e.getArguments());
     }
+
+    /** A service's refusal beside the field it is about (client id by message key), else at the top of the page. */
+    public void error(BusinessException e, java.util.Map<String, String> fieldByKey) {
+        error(fieldByKey.get(e.getMessageKey()), e.getMessageKey(), e.getArguments());
+    }
 }

@@ -134,16 +134,11 @@ public class ActorsBacking implements Serializable {
             }
             return "/mgc/network/actors?faces-redirect=true";
         } catch (ConcurrentEditException e) {
-            messages.error(null, "net.knots.concurrent");
+            messages.error(null, "error.concurrentEdit");
             return null;
         } catch (BusinessException e) {
-            String field = switch (e.getMessageKey()) {
-                case "net.actor.name.taken" -> "actorForm:name";
-                case "net.actor.lastContact.future" -> "actorForm:lastContactOn";
-                case "net.actor.foreign" -> "actorForm:providerId";
-                default -> null;
-            };
-            messages.error(field, e.getMessageKey(), e.getArguments());
+            messages.error(e, Map.of("net.actor.name.taken", "actorForm:name",
+                    "net.actor.lastContact.future", "actorForm:lastContactOn", "net.actor.foreign", "actorForm:providerId"));
             return null;
         }
     }

@@ -156,16 +156,12 @@ public class KnotsBacking implements Serializable {
             }
             return "/mgc/network/knots?faces-redirect=true";
         } catch (ConcurrentEditException e) {
-            messages.error(null, "net.knots.concurrent");
+            messages.error(null, "error.concurrentEdit");
             return null;
         } catch (BusinessException e) {
-            String field = switch (e.getMessageKey()) {
-                case "net.knot.table.required", "net.knot.table.fixed" -> "knotForm:tableId";
-                case "net.knot.session.notOfTable" -> "knotForm:detectedSessionId";
-                case "net.knot.agreements.foreign" -> "knotForm:agreementIds";
-                default -> null;
-            };
-            messages.error(field, e.getMessageKey(), e.getArguments());
+            messages.error(e, Map.of("net.knot.table.required", "knotForm:tableId", "net.knot.table.fixed", "knotForm:tableId",
+                    "net.knot.session.notOfTable", "knotForm:detectedSessionId",
+                    "net.knot.agreements.foreign", "knotForm:agreementIds"));
             return null;
         }
     }
@@ -195,7 +191,7 @@ public class KnotsBacking implements Serializable {
             messages.info("net.knots.resolvedDone");
             return "/mgc/network/knots?faces-redirect=true&state=RESOLVED";
         } catch (ConcurrentEditException e) {
-            messages.error(null, "net.knots.concurrent");
+            messages.error(null, "error.concurrentEdit");
             return null;
         } catch (BusinessException e) {
             messages.error("net.knot.resolvedOn.range".equals(e.getMessageKey()) ? "resolveForm:resolvedOn" : null,

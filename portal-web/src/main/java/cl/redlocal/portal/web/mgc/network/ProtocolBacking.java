@@ -183,13 +183,9 @@ public class ProtocolBacking implements Serializable {
             }
             return "/mgc/network/protocol?faces-redirect=true&id=" + target;
         } catch (BusinessException e) {
-            String field = switch (e.getMessageKey()) {
-                case "net.protocol.reviewOn.past" -> "protocolForm:reviewOn";
-                case "net.protocol.reason.required" -> "protocolForm:reason";
-                case "net.protocol.binding.foreign" -> "protocolForm:programIds";
-                default -> null;
-            };
-            messages.error(field, e.getMessageKey(), e.getArguments());
+            messages.error(e, Map.of("net.protocol.reviewOn.past", "protocolForm:reviewOn",
+                    "net.protocol.reason.required", "protocolForm:reason",
+                    "net.protocol.binding.foreign", "protocolForm:programIds"));
             return null;
         }
     }
