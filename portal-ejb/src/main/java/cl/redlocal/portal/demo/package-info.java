@@ -1,5 +1,5 @@
 /**
- * The fictitious "Comuna Demo": a seeded generator (the same data every time) that later features
- * extend with their own part, loaded on the first start of an empty database unless disabled.
+ * The fictitious "Comuna Demo" and "Comuna Vecina": a seeded generator (the same data every time) with a
+ * part for each feature, loaded on the first start of an empty database when enabled.
  */
 package cl.redlocal.portal.demo;

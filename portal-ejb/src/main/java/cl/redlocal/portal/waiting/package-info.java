@@ -1,5 +1,5 @@
 /**
- * Waiting lists per program and the unified prioritisation that orders them (seed 002, step 4): an
- * accepted referral without a vacancy waits here; admitting takes a slot of the offer map.
+ * Waiting lists per program and the unified priority that orders them: an accepted referral without a
+ * vacancy waits here; admitting from the list takes a slot of the offer map.
  */
 package cl.redlocal.portal.waiting;

@@ -1,7 +1,6 @@
 /**
- * Issue 6, part B: the agenda of a table session (standard blocks, the agreements and flows blocks computed
- * from the data when read), case analysis (suggestions with reasons, picked and proposed cases, the pauta)
- * and the table's record. Other parts' tables (sessions, members, minutes, agreements) are read by native SQL
- * and referenced by id only.
+ * The agenda of a table session: the standard blocks, the agreements and flows blocks computed from the data
+ * when read, case analysis (suggested cases with their reasons, picked and proposed cases, the pauta) and the
+ * table's record. It writes only its own tables and reads sessions, members, minutes and agreements with SQL.
  */
 package cl.redlocal.portal.mgc.agenda;

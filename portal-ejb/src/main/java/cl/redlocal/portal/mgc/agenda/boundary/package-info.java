@@ -1,2 +1,4 @@
-/** The agenda, case analysis and record services of the table (issue 6, part B): transactions, roles, audit. */
+/**
+ * Entry points of the agenda, the case analysis and the table's record: roles, tenancy, transactions, audit.
+ */
 package cl.redlocal.portal.mgc.agenda.boundary;

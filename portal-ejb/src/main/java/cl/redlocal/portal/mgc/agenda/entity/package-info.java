@@ -1,2 +1,4 @@
-/** Part B's own columns of mgc_agenda_item and mgc_case_item (the minutes' columns belong to part C). */
+/**
+ * An agenda item and a case item (a case brought to a session, with its reasons, decision and pauta), and the agenda's blocks.
+ */
 package cl.redlocal.portal.mgc.agenda.entity;

@@ -1,2 +1,4 @@
-/** Tables, members, plans, sessions and participants as mapped by part A (other parts map their own tables). */
+/**
+ * A table, its members, plans, sessions (planned, moved, cancelled, held) and each session's participants.
+ */
 package cl.redlocal.portal.mgc.session.entity;

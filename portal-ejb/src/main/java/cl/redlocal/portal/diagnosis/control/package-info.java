@@ -1,0 +1,4 @@
+/**
+ * Reading an instrument's dimensions and items with their scales.
+ */
+package cl.redlocal.portal.diagnosis.control;

@@ -1,0 +1,4 @@
+/**
+ * Which plan actions are overdue.
+ */
+package cl.redlocal.portal.plan.control;

@@ -1,0 +1,4 @@
+/**
+ * A user of the portal and the five roles.
+ */
+package cl.redlocal.portal.security.entity;

@@ -1,0 +1,4 @@
+/**
+ * Fixed positions placed among the priority order, and the waiting lists' SQL.
+ */
+package cl.redlocal.portal.waiting.control;

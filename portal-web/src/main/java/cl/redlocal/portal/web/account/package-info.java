@@ -1,0 +1,4 @@
+/**
+ * A person's own password page.
+ */
+package cl.redlocal.portal.web.account;

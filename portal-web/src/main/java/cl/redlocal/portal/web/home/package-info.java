@@ -1,0 +1,4 @@
+/**
+ * Each role's home page with the counts of what they work on.
+ */
+package cl.redlocal.portal.web.home;
