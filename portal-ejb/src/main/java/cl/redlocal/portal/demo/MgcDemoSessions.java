@@ -97,7 +97,7 @@ public final class MgcDemoSessions {
                     }
                     MgcMember guest = eventual.get(random.nextInt(eventual.size()));
                     participant(em, MgcParticipant.member(session.getId(), guest.getId()), random, slot);
-                    session.markHeldForDemo();
+                    session.close(BY, session.getEndsAt());
                 }
             }
         }

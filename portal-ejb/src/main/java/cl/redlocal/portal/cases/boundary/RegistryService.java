@@ -4,7 +4,7 @@ import cl.redlocal.portal.alert.entity.AlertSeverity;
 import cl.redlocal.portal.audit.boundary.AuditLog;
 import cl.redlocal.portal.audit.control.AuditAction;
 import cl.redlocal.portal.audit.control.AuditOutcome;
-import cl.redlocal.portal.cases.control.Admissions;
+import cl.redlocal.portal.cases.control.Placement;
 import cl.redlocal.portal.cases.control.CaseAccess;
 import cl.redlocal.portal.cases.control.DuplicateFinder;
 import cl.redlocal.portal.cases.control.Eligibility;
@@ -75,7 +75,7 @@ public class RegistryService {
     Eligibility eligibility;
 
     @Inject
-    Admissions admissions;
+    Placement admissions;
 
     @Inject
     PortalClock clock;
@@ -246,7 +246,7 @@ public class RegistryService {
             throw new BusinessException(e.getMessage());
         }
         flush(); // the version check in SQL: a decision saved meanwhile by someone else wins, this one fails
-        cl.redlocal.portal.cases.control.Admissions.Outcome placement = null;
+        cl.redlocal.portal.cases.control.Placement.Outcome placement = null;
         if (form.decision() == Admissibility.ADMISSIBLE) {
             if (request.getProgram().getStatus() != ProgramStatus.ACTIVE) {
                 throw new BusinessException("access.programNotActive", request.getProgram().getAcronym());
@@ -261,7 +261,7 @@ public class RegistryService {
         flush();
         audit.record(AuditAction.UPDATE, "ACCESS_REQUEST", accessRequestId, AuditOutcome.SUCCESS,
                 "admisibilidad: " + form.decision());
-        long waiting = placement != cl.redlocal.portal.cases.control.Admissions.Outcome.WAITING ? 0
+        long waiting = placement != cl.redlocal.portal.cases.control.Placement.Outcome.WAITING ? 0
                 : em.createQuery("SELECT COUNT(w) FROM WaitingEntry w WHERE w.program = :p AND w.exitedAt IS NULL",
                 Long.class).setParameter("p", request.getProgram()).getSingleResult();
         return new DecisionOutcome(form.decision(), placement, request.getProgram().getAcronym(), waiting);

@@ -40,6 +40,13 @@ public class CaseInvolvement extends VersionedEntity {
     @Column(name = "exit_reason")
     private String exitReason;
 
+    /** At a program's exit: whether the plan goals were met (YES, PARTLY, NO). */
+    @Column(name = "goals_achieved")
+    private String goalsAchieved;
+
+    @Column(name = "exited_by")
+    private String exitedBy;
+
     protected CaseInvolvement() {
     }
 
@@ -59,6 +66,30 @@ public class CaseInvolvement extends VersionedEntity {
         }
         this.endedOn = on;
         this.exitReason = reason;
+    }
+
+    /**
+     * The program's exit from the case, as its professional records it: the day, the reason, whether the
+     * plan goals were met (YES, PARTLY, NO) and who recorded it.
+     */
+    public void exit(LocalDate on, String reason, String goals, String by) {
+        if (!isActive()) {
+            throw new IllegalStateException("already ended");
+        }
+        if (!java.util.Set.of("YES", "PARTLY", "NO").contains(goals)) {
+            throw new IllegalArgumentException("goals achieved is YES, PARTLY or NO");
+        }
+        end(on, reason);
+        this.goalsAchieved = goals;
+        this.exitedBy = by;
+    }
+
+    public String getGoalsAchieved() {
+        return goalsAchieved;
+    }
+
+    public String getExitedBy() {
+        return exitedBy;
     }
 
     public boolean isActive() {

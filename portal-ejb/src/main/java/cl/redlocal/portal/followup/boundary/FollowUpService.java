@@ -4,9 +4,9 @@ import cl.redlocal.portal.audit.boundary.AuditLog;
 import cl.redlocal.portal.audit.control.AuditAction;
 import cl.redlocal.portal.audit.control.AuditOutcome;
 import cl.redlocal.portal.cases.control.CaseAccess;
+import cl.redlocal.portal.cases.control.Placement;
 import cl.redlocal.portal.cases.entity.CaseFile;
 import cl.redlocal.portal.cases.entity.CaseInvolvement;
-import cl.redlocal.portal.offer.control.CapacityLedger;
 import cl.redlocal.portal.offer.entity.Program;
 import cl.redlocal.portal.platform.BusinessException;
 import cl.redlocal.portal.platform.ConcurrentEditException;
@@ -19,7 +19,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -31,7 +30,7 @@ import java.util.Optional;
 
 /**
  * Monitoring and follow-up: entries during the service, the exit (egreso) of a program from a case (the
- * slot is freed through the capacity ledger and post-exit follow-ups are scheduled at the configured
+ * slot is freed through the placement of cases in programs, and post-exit follow-ups are scheduled at the configured
  * months), the program's due follow-up tasks, and re-entries within 24 months after an exit.
  */
 @Stateless
@@ -62,7 +61,7 @@ public class FollowUpService {
     AuditLog audit;
 
     @Inject
-    CapacityLedger ledger;
+    Placement placement;
 
     @Inject
     PortalClock clock;
@@ -116,19 +115,10 @@ public class FollowUpService {
         if (on == null || on.isAfter(clock.today()) || on.isBefore(stay.getStartedOn())) {
             throw new BusinessException("followup.exit.date");
         }
-        stay.end(on, reason.trim().length() > 200 ? reason.trim().substring(0, 200) : reason.trim());
-        em.flush();
-        em.createNativeQuery("UPDATE case_involvement SET goals_achieved = ?1, exited_by = ?2 WHERE id = ?3")
-                .setParameter(1, goals.name()).setParameter(2, me.username()).setParameter(3, involvementId)
-                .executeUpdate();
+        stay.exit(on, reason.trim().length() > 200 ? reason.trim().substring(0, 200) : reason.trim(), goals.name(),
+                me.username());
+        placement.freeSlot(stay, me.username());
         Program program = stay.getProgram();
-        em.lock(program, LockModeType.PESSIMISTIC_WRITE);
-        em.refresh(program);
-        int slots = program.getSlots();
-        int occupied = program.getOccupied();
-        program.changeCapacity(slots, Math.max(0, occupied - 1));
-        em.flush();
-        ledger.record(program, slots, occupied, "Egreso del caso " + stay.getCaseFile().getCode(), me.username());
         for (int m : schedule()) {
             em.createNativeQuery("INSERT INTO followup_task (comuna_id, case_id, program_id, involvement_id, months, due_on)"
                             + " VALUES (?1, ?2, ?3, ?4, ?5, CAST(?6 AS DATE)) ON CONFLICT DO NOTHING")

@@ -4,7 +4,7 @@ import cl.redlocal.portal.alert.control.RulesTrigger;
 import cl.redlocal.portal.audit.boundary.AuditLog;
 import cl.redlocal.portal.audit.control.AuditAction;
 import cl.redlocal.portal.audit.control.AuditOutcome;
-import cl.redlocal.portal.cases.control.Admissions;
+import cl.redlocal.portal.cases.control.Placement;
 import cl.redlocal.portal.cases.control.CaseAccess;
 import cl.redlocal.portal.cases.entity.CaseFile;
 import cl.redlocal.portal.cases.entity.Child;
@@ -85,7 +85,7 @@ public class ReferralService {
     AuditLog audit;
 
     @Inject
-    Admissions admissions;
+    Placement admissions;
 
     @Inject
     Notifier notifier;
@@ -135,8 +135,7 @@ public class ReferralService {
         if (openReferrals(caseId, target.getId()) > 0) {
             reasons.add(new EligibilityCheck.Reason("referral.eligibility.alreadyOpen", List.of()));
         }
-        long waiting = ((Number) em.createNativeQuery("SELECT count(*) FROM waiting_entry WHERE program_id = ?1"
-                + " AND exited_at IS NULL").setParameter(1, target.getId()).getSingleResult()).longValue();
+        long waiting = admissions.waiting(target);
         return new Eligibility(target.getId(), target.getAcronym(), target.getName(), age, sector, target.getMinAge(),
                 target.getMaxAge(), target.getTerritory(), target.vacancies(), waiting,
                 deadline.dueOn(me.comunaId(), today, deadline.answerDays()), reasons);
@@ -271,11 +270,7 @@ public class ReferralService {
         CallerProfile me = caller.profile();
         Referral r = answerable(id, version, me);
         requirePending(r);
-        long waitingThere = ((Number) em.createNativeQuery("SELECT count(*) FROM waiting_entry WHERE case_id = ?1"
-                        + " AND program_id = ?2 AND exited_at IS NULL")
-                .setParameter(1, r.getCaseFile().getId()).setParameter(2, r.getToProgram().getId())
-                .getSingleResult()).longValue();
-        if (waitingThere > 0) {
+        if (admissions.waits(r.getCaseFile(), r.getToProgram())) {
             // a case waits at most once per program: admit it from the list, or reject this referral saying so
             throw new BusinessException("referral.accept.alreadyWaiting", r.getToProgram().getAcronym());
         }

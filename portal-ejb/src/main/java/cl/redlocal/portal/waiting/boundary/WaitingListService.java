@@ -4,7 +4,7 @@ import cl.redlocal.portal.alert.control.RulesTrigger;
 import cl.redlocal.portal.audit.boundary.AuditLog;
 import cl.redlocal.portal.audit.control.AuditAction;
 import cl.redlocal.portal.audit.control.AuditOutcome;
-import cl.redlocal.portal.cases.control.Admissions;
+import cl.redlocal.portal.cases.control.Placement;
 import cl.redlocal.portal.cases.control.CaseAccess;
 import cl.redlocal.portal.notify.Notifier;
 import cl.redlocal.portal.offer.entity.Program;
@@ -73,7 +73,7 @@ public class WaitingListService {
     WaitingQueries queries;
 
     @Inject
-    Admissions admissions;
+    Placement admissions;
 
     @Inject
     Notifier notifier;

@@ -8,8 +8,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 
 /**
- * One item of a session's agenda. The minutes' notes column belongs to part C and is deliberately not
- * mapped here, so saving an item never touches what the minutes wrote.
+ * One item of a session's agenda, with the notes the minutes record about it (only changed columns are
+ * written, and the version refuses a stale save either way).
  */
 @Entity(name = "MgcAgendaItem")
 @Table(name = "mgc_agenda_item")
@@ -32,6 +32,8 @@ public class AgendaItem extends VersionedEntity {
 
     private String description;
 
+    private String notes;
+
     protected AgendaItem() {
     }
 
@@ -41,6 +43,15 @@ public class AgendaItem extends VersionedEntity {
         this.block = block;
         this.title = title;
         this.description = description;
+    }
+
+    /** What was said about this item in the session (blank clears it). */
+    public void writeNotes(String text) {
+        this.notes = text == null || text.isBlank() ? null : text;
+    }
+
+    public String getNotes() {
+        return notes;
     }
 
     public void edit(String newTitle, String newDescription) {

@@ -8,8 +8,8 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * A case put to the table for analysis, with its pauta (question and presenter's notes). The minutes'
- * discussion column belongs to part C and is not mapped. Origin: SUGGESTED, PICKED, PROPOSED, ALERT;
+ * A case put to the table for analysis, with its pauta (question and presenter's notes) and the discussion
+ * the minutes record. Origin: SUGGESTED, PICKED, PROPOSED, ALERT;
  * state: PROPOSED (a program's proposal awaiting a co-facilitator), PICKED, DECLINED.
  */
 @Entity(name = "MgcCaseItem")
@@ -47,6 +47,8 @@ public class CaseItem extends VersionedEntity {
     @Column(nullable = false)
     private int position;
 
+    private String discussion;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -79,6 +81,15 @@ public class CaseItem extends VersionedEntity {
             String joined = reasons + "; " + reason;
             reasons = joined.length() > 1000 ? joined.substring(0, 1000) : joined;
         }
+    }
+
+    /** What the table said about the case, as the minutes record it (blank clears it). */
+    public void writeDiscussion(String text) {
+        this.discussion = text == null || text.isBlank() ? null : text;
+    }
+
+    public String getDiscussion() {
+        return discussion;
     }
 
     public void writePauta(String newQuestion, String newNotes) {

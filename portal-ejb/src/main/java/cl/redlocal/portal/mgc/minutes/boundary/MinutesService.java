@@ -4,17 +4,23 @@ import cl.redlocal.portal.audit.boundary.AuditLog;
 import cl.redlocal.portal.audit.control.AuditAction;
 import cl.redlocal.portal.audit.control.AuditOutcome;
 import cl.redlocal.portal.cases.entity.Child;
+import cl.redlocal.portal.mgc.agenda.entity.AgendaItem;
+import cl.redlocal.portal.mgc.agenda.entity.CaseItem;
 import cl.redlocal.portal.mgc.minutes.control.MgcScope;
+import cl.redlocal.portal.mgc.minutes.control.MinutesQuery;
 import cl.redlocal.portal.mgc.minutes.control.MinutesReader;
 import cl.redlocal.portal.mgc.minutes.control.MinutesSnapshot;
 import cl.redlocal.portal.mgc.minutes.entity.AgreementStatus;
 import cl.redlocal.portal.mgc.minutes.entity.Minutes;
 import cl.redlocal.portal.mgc.minutes.entity.MinutesState;
+import cl.redlocal.portal.mgc.session.entity.MgcParticipant;
+import cl.redlocal.portal.mgc.session.entity.MgcSession;
 import cl.redlocal.portal.platform.BusinessException;
 import cl.redlocal.portal.platform.ConcurrentEditException;
 import cl.redlocal.portal.platform.PortalClock;
 import cl.redlocal.portal.platform.SpanishDates;
 import cl.redlocal.portal.platform.SqlValues;
+import cl.redlocal.portal.platform.VersionedEntity;
 import cl.redlocal.portal.platform.mail.Outbox;
 import cl.redlocal.portal.platform.mail.OutgoingMail;
 import cl.redlocal.portal.security.control.Caller;
@@ -38,7 +44,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * The minutes of a table session. Co-facilitators of the session's comuna write them (attendance, item
@@ -67,6 +72,9 @@ public class MinutesService {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    MinutesQuery query;
 
     /** The session's minutes as the caller may read them; a co-facilitator's first look prepares the draft. */
     @RolesAllowed({Role.Names.COFACILITADOR, Role.Names.COORDINADOR, Role.Names.PROFESIONAL, Role.Names.GESTOR_TERRITORIAL})
@@ -106,14 +114,7 @@ public class MinutesService {
     @RolesAllowed({Role.Names.COFACILITADOR, Role.Names.COORDINADOR, Role.Names.PROFESIONAL, Role.Names.GESTOR_TERRITORIAL})
     public List<SessionLine> sessions(int max) {
         CallerProfile me = caller.profile();
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT s.id, t.name, co.name, s.starts_at, s.state, m.state,"
-                        + " m.current_version FROM mgc_session s JOIN mgc_table t ON t.id = s.table_id"
-                        + " JOIN comuna co ON co.id = s.comuna_id LEFT JOIN mgc_minutes m ON m.session_id = s.id"
-                        + " WHERE s.comuna_id = ANY (CAST(?1 AS BIGINT[])) AND s.state <> 'CANCELLED'"
-                        + " AND s.starts_at < now() + INTERVAL '45 days' ORDER BY s.starts_at DESC LIMIT ?2")
-                .setParameter(1, MgcScope.comunaArray(me)).setParameter(2, Math.max(1, Math.min(max, 500)))
-                .getResultList();
+        List<Object[]> rows = query.sessionLines(MgcScope.comunaArray(me), Math.max(1, Math.min(max, 500)));
         audit.record(AuditAction.LIST, ENTITY, null, AuditOutcome.SUCCESS, rows.size() + " sesiones");
         return rows.stream().map(r -> new SessionLine(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
                 clock.dayOf(SqlValues.instant(r[3])), (String) r[4], (String) r[5],
@@ -135,12 +136,12 @@ public class MinutesService {
         CallerProfile me = caller.profile();
         SessionRow session = writable(sessionId, me);
         prepare(session, me).checkEditable();
-        long id = ((Number) em.createNativeQuery("INSERT INTO mgc_participant (session_id, guest_name, guest_institution,"
-                        + " guest_email, rsvp_token, attendance) VALUES (?1, ?2, ?3, ?4, ?5, 'PRESENT') RETURNING id")
-                .setParameter(1, sessionId).setParameter(2, guest.name().strip())
-                .setParameter(3, guest.institution().strip())
-                .setParameter(4, guest.email() == null || guest.email().isBlank() ? null : guest.email().strip())
-                .setParameter(5, token()).getSingleResult()).longValue();
+        MgcParticipant participant = MgcParticipant.guest(sessionId, guest.name().strip(), guest.institution().strip(),
+                guest.email());
+        participant.recordAttendance("PRESENT");
+        em.persist(participant);
+        flush();
+        long id = participant.getId();
         audit.record(AuditAction.CREATE, "MGC_PARTICIPANT", id, AuditOutcome.SUCCESS, "invitado sesión " + sessionId);
         return id;
     }
@@ -156,12 +157,12 @@ public class MinutesService {
             throw new BusinessException("mgc.minutes.close.notYet");
         }
         prepare(session, me);
-        int updated = em.createNativeQuery("UPDATE mgc_session SET state = 'HELD', closed_at = now(), closed_by = ?1,"
-                        + " version = version + 1 WHERE id = ?2 AND version = ?3 AND state IN ('PLANNED', 'CONVENED')")
-                .setParameter(1, me.username()).setParameter(2, sessionId).setParameter(3, sessionVersion).executeUpdate();
-        if (updated == 0) {
+        MgcSession held = em.find(MgcSession.class, sessionId);
+        if (held.getVersion() != sessionVersion || !held.getState().open()) {
             throw new ConcurrentEditException();
         }
+        held.close(me.username(), Instant.now());
+        flush();
         audit.record(AuditAction.UPDATE, "MGC_SESSION", sessionId, AuditOutcome.SUCCESS, "sesión cerrada");
     }
 
@@ -231,11 +232,7 @@ public class MinutesService {
             audit.denied("MGC_SESSION", sessionId, "versión de acta: sin acceso o inexistente");
             return Optional.empty();
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT v.id, v.number, v.reason, v.created_by, v.created_at,"
-                        + " CAST(v.content AS TEXT) FROM mgc_minutes_version v JOIN mgc_minutes m ON m.id = v.minutes_id"
-                        + " WHERE m.session_id = ?1 AND v.number = ?2")
-                .setParameter(1, sessionId).setParameter(2, number).getResultList();
+        List<Object[]> rows = query.version(sessionId, number);
         if (rows.isEmpty()) {
             return Optional.empty();
         }
@@ -255,13 +252,8 @@ public class MinutesService {
     public int mail(long sessionId, @NotNull byte[] pdf, @NotBlank String fileName) {
         CallerProfile me = caller.profile();
         SessionRow session = writable(sessionId, me);
-        @SuppressWarnings("unchecked")
-        List<Object> emails = em.createNativeQuery("SELECT DISTINCT lower(email) FROM mgc_member WHERE table_id = ?1"
-                        + " AND joined_on <= CAST(?2 AS DATE) AND (left_on IS NULL OR left_on >= CAST(?2 AS DATE))"
-                        + " ORDER BY 1")
-                .setParameter(1, session.tableId()).setParameter(2, session.day()).getResultList();
-        List<?> states = em.createNativeQuery("SELECT state FROM mgc_minutes WHERE session_id = ?1")
-                .setParameter(1, sessionId).getResultList();
+        List<Object> emails = query.memberEmails(session.tableId(), session.day());
+        List<?> states = query.minutesState(sessionId);
         boolean draft = states.isEmpty() || !MinutesState.APPROVED.name().equals(states.get(0));
         String day = SpanishDates.day(session.day());
         // a draft may be mailed (for review before the next session), but never looks like the approved record
@@ -283,22 +275,13 @@ public class MinutesService {
 
     /** The draft's row and, for a session without a call list, the members active on its day as participants. */
     private Minutes prepare(SessionRow session, CallerProfile me) {
-        em.createNativeQuery("INSERT INTO mgc_minutes (session_id, updated_by) VALUES (?1, ?2) ON CONFLICT DO NOTHING")
-                .setParameter(1, session.id()).setParameter(2, me.username()).executeUpdate();
-        Number participants = (Number) em.createNativeQuery("SELECT count(*) FROM mgc_participant WHERE session_id = ?1")
-                .setParameter(1, session.id()).getSingleResult();
-        if (participants.longValue() == 0) {
-            @SuppressWarnings("unchecked")
-            List<Object> members = em.createNativeQuery("SELECT id FROM mgc_member WHERE table_id = ?1 AND kind = 'PERMANENT'"
-                            + " AND joined_on <= CAST(?2 AS DATE) AND (left_on IS NULL OR left_on >= CAST(?2 AS DATE))"
-                            + " ORDER BY id")
-                    .setParameter(1, session.tableId()).setParameter(2, session.day()).getResultList();
+        query.ensureDraft(session.id(), me.username());
+        if (query.participants(session.id()) == 0) {
+            List<Object> members = query.permanentMembers(session.tableId(), session.day());
             for (Object member : members) {
-                em.createNativeQuery("INSERT INTO mgc_participant (session_id, member_id, rsvp_token) VALUES (?1, ?2, ?3)"
-                                + " ON CONFLICT DO NOTHING")
-                        .setParameter(1, session.id()).setParameter(2, ((Number) member).longValue())
-                        .setParameter(3, token()).executeUpdate();
+                em.persist(MgcParticipant.member(session.id(), ((Number) member).longValue()));
             }
+            flush();
         }
         return em.createQuery("SELECT m FROM Minutes m WHERE m.sessionId = :s", Minutes.class)
                 .setParameter("s", session.id()).getSingleResult();
@@ -316,20 +299,18 @@ public class MinutesService {
         checkBelongs(minutes.getSessionId(), edit);
     }
 
-    /** Each change with a version check: 0 rows updated means someone else saved it first. */
+    /** Each change on the version it was made on: another version means someone else saved it first. */
     private void writeItems(MinutesEdit edit) {
         for (MinutesEdit.Attendance a : edit.attendance()) {
-            versioned("UPDATE mgc_participant SET attendance = ?1, version = version + 1 WHERE id = ?2 AND version = ?3",
-                    a.value(), a.participantId(), a.version());
+            versioned(MgcParticipant.class, a.participantId(), a.version()).recordAttendance(a.value());
         }
         for (MinutesEdit.Text t : edit.notes()) {
-            versioned("UPDATE mgc_agenda_item SET notes = ?1, version = version + 1 WHERE id = ?2 AND version = ?3",
-                    blankToNull(t.text()), t.id(), t.version());
+            versioned(AgendaItem.class, t.id(), t.version()).writeNotes(t.text());
         }
         for (MinutesEdit.Text t : edit.discussions()) {
-            versioned("UPDATE mgc_case_item SET discussion = ?1, version = version + 1 WHERE id = ?2 AND version = ?3",
-                    blankToNull(t.text()), t.id(), t.version());
+            versioned(CaseItem.class, t.id(), t.version()).writeDiscussion(t.text());
         }
+        flush();
     }
 
     /** Every changed row must belong to the session being written (checked after, the transaction rolls back). */
@@ -343,31 +324,24 @@ public class MinutesService {
         if (ids.isEmpty()) {
             return;
         }
-        Number others = (Number) em.createNativeQuery("SELECT count(*) FROM " + table + " WHERE id = ANY (CAST(?1 AS BIGINT[]))"
-                        + " AND session_id <> ?2")
-                .setParameter(1, "{" + String.join(",", ids.stream().map(String::valueOf).toList()) + "}")
-                .setParameter(2, sessionId).getSingleResult();
-        if (others.longValue() > 0) {
+        if (query.ofOtherSessions(table, sessionId, ids) > 0) {
             audit.denied(table.toUpperCase(), sessionId, "fila de otra sesión en el acta");
             throw new BusinessException("mgc.minutes.notFound");
         }
     }
 
-    private void versioned(String sql, Object value, long id, int version) {
-        int updated = em.createNativeQuery(sql).setParameter(1, value).setParameter(2, id).setParameter(3, version)
-                .executeUpdate();
-        if (updated == 0) {
+    private <T extends VersionedEntity> T versioned(Class<T> type, long id, int version) {
+        T row = em.find(type, id);
+        if (row == null || row.getVersion() != version) {
             throw new ConcurrentEditException();
         }
+        return row;
     }
 
     private void snapshot(Minutes minutes, int number, String reason, CallerProfile me) {
         MinutesContent content = content(minutes.getSessionId(), minutes.getDecisions());
-        em.createNativeQuery("INSERT INTO mgc_minutes_version (minutes_id, number, content, reason, created_by)"
-                        + " VALUES (?1, ?2, CAST(?3 AS JSONB), ?4, ?5)")
-                .setParameter(1, minutes.getId()).setParameter(2, number)
-                .setParameter(3, MinutesSnapshot.toJson(content)).setParameter(4, truncate(reason, 2000))
-                .setParameter(5, me.username()).executeUpdate();
+        query.addVersion(minutes.getId(), number, MinutesSnapshot.toJson(content), truncate(reason, 2000),
+                me.username());
     }
 
     /** The whole content of the live minutes, unfiltered. */
@@ -408,28 +382,18 @@ public class MinutesService {
         boolean cancelled = "CANCELLED".equals(s.state());
         MinutesView.Previous previous = null;
         if (cofacilitator && !cancelled && !s.startsAt().isAfter(Instant.now())) {
-            @SuppressWarnings("unchecked")
-            List<Object[]> prev = em.createNativeQuery("SELECT p.id, p.starts_at, m.id, m.version FROM mgc_session p"
-                            + " JOIN mgc_minutes m ON m.session_id = p.id WHERE p.table_id = ?1 AND p.state = 'HELD'"
-                            + " AND m.state = 'DRAFT' AND p.id = (SELECT q.id FROM mgc_session q WHERE q.table_id = ?1"
-                            + " AND q.state <> 'CANCELLED' AND q.starts_at < (SELECT starts_at FROM mgc_session WHERE id = ?2)"
-                            + " ORDER BY q.starts_at DESC LIMIT 1)")
-                    .setParameter(1, s.tableId()).setParameter(2, s.id()).getResultList();
+            List<Object[]> prev = query.previousDraft(s.tableId(), s.id());
             if (!prev.isEmpty()) {
                 previous = new MinutesView.Previous(((Number) prev.get(0)[0]).longValue(),
                         clock.dayOf(SqlValues.instant(prev.get(0)[1])), ((Number) prev.get(0)[2]).longValue(),
                         ((Number) prev.get(0)[3]).intValue());
             }
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> versions = minutes.isEmpty() ? List.of() : em.createNativeQuery("SELECT number, reason, created_by,"
-                        + " created_at FROM mgc_minutes_version WHERE minutes_id = ?1 ORDER BY number")
-                .setParameter(1, minutes.get().getId()).getResultList();
+        List<Object[]> versions = minutes.isEmpty() ? List.of() : query.versions(minutes.get().getId());
         LocalDate approvedInDay = null;
         Long approvedIn = minutes.map(Minutes::getApprovedInSessionId).orElse(null);
         if (approvedIn != null) {
-            approvedInDay = clock.dayOf(SqlValues.instant(em.createNativeQuery("SELECT starts_at FROM mgc_session"
-                    + " WHERE id = ?1").setParameter(1, approvedIn).getSingleResult()));
+            approvedInDay = clock.dayOf(query.startsAt(approvedIn));
         }
         ZonedDateTime from = s.startsAt().atZone(clock.zone());
         ZonedDateTime to = s.endsAt().atZone(clock.zone());
@@ -447,19 +411,11 @@ public class MinutesService {
     }
 
     private Long nextSession(SessionRow s) {
-        @SuppressWarnings("unchecked")
-        List<Object> next = em.createNativeQuery("SELECT id FROM mgc_session WHERE table_id = ?1 AND state <> 'CANCELLED'"
-                        + " AND starts_at > (SELECT starts_at FROM mgc_session WHERE id = ?2) ORDER BY starts_at LIMIT 1")
-                .setParameter(1, s.tableId()).setParameter(2, s.id()).getResultList();
-        return next.isEmpty() ? null : ((Number) next.get(0)).longValue();
+        return query.nextSession(s.tableId(), s.id());
     }
 
     private Optional<SessionRow> session(long sessionId, CallerProfile me) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT s.id, s.table_id, s.comuna_id, s.starts_at, s.ends_at, s.place,"
-                        + " s.video_link, s.state, s.version, t.name, co.name FROM mgc_session s"
-                        + " JOIN mgc_table t ON t.id = s.table_id JOIN comuna co ON co.id = s.comuna_id WHERE s.id = ?1")
-                .setParameter(1, sessionId).getResultList();
+        List<Object[]> rows = query.session(sessionId);
         if (rows.isEmpty()) {
             return Optional.empty();
         }
@@ -488,10 +444,6 @@ public class MinutesService {
         } catch (OptimisticLockException e) {
             throw new ConcurrentEditException();
         }
-    }
-
-    private static String token() {
-        return UUID.randomUUID().toString().replace("-", "") + UUID.randomUUID().toString().replace("-", "");
     }
 
     private static boolean same(String a, String b) {

@@ -13,8 +13,8 @@ import java.util.HexFormat;
 
 /**
  * Someone called to a session: a member (permanent, or eventual and invited) or a one-off guest. The
- * token is the only key of the public answer link, so it is long and random. Attendance (in the
- * minutes) belongs to part C and is not mapped here.
+ * token is the only key of the public answer link, so it is long and random. Attendance is recorded
+ * in the session's minutes.
  */
 @Entity
 @Table(name = "mgc_participant")
@@ -48,6 +48,10 @@ public class MgcParticipant extends VersionedEntity {
     @Column(name = "rsvp_token", nullable = false, updatable = false)
     private String rsvpToken;
 
+    /** PRESENT, ABSENT or EXCUSED; null until the minutes record it. */
+    @Column(name = "attendance")
+    private String attendance;
+
     protected MgcParticipant() {
     }
 
@@ -78,6 +82,18 @@ public class MgcParticipant extends VersionedEntity {
         }
         this.rsvp = answer;
         this.rsvpAt = at;
+    }
+
+    /** Records whether they came (null clears it). */
+    public void recordAttendance(String value) {
+        if (value != null && !java.util.Set.of("PRESENT", "ABSENT", "EXCUSED").contains(value)) {
+            throw new IllegalArgumentException("attendance is PRESENT, ABSENT or EXCUSED");
+        }
+        this.attendance = value;
+    }
+
+    public String getAttendance() {
+        return attendance;
     }
 
     public Long getSessionId() {

@@ -13,7 +13,7 @@ import java.util.UUID;
 /**
  * A dated session of a table. Its iCalendar UID never changes; the sequence grows with every change the
  * members were told about (a move or a cancellation of a convened session), so their calendars update
- * the one event instead of adding another. Closing a session (HELD) belongs to the minutes (part C).
+ * the one event instead of adding another. A session that took place is closed (HELD) from its minutes.
  */
 @Entity
 @Table(name = "mgc_session")
@@ -62,6 +62,12 @@ public class MgcSession extends VersionedEntity {
 
     @Column(name = "convened_by")
     private String convenedBy;
+
+    @Column(name = "closed_at")
+    private Instant closedAt;
+
+    @Column(name = "closed_by")
+    private String closedBy;
 
     @Column(name = "created_by", nullable = false, updatable = false)
     private String createdBy;
@@ -126,9 +132,17 @@ public class MgcSession extends VersionedEntity {
         this.convenedAt = at;
     }
 
-    /** For the demo: a past session that took place (the minutes part closes real ones). */
-    public void markHeldForDemo() {
+    /** The session took place: HELD, with who closed it and when; it cannot be closed before it begins. */
+    public void close(String by, Instant at) {
+        if (!state.open()) {
+            throw new IllegalStateException("not open");
+        }
+        if (at.isBefore(startsAt)) {
+            throw new IllegalStateException("not begun");
+        }
         this.state = SessionState.HELD;
+        this.closedBy = by;
+        this.closedAt = at;
     }
 
     private static String blankToNull(String s) {
@@ -185,6 +199,14 @@ public class MgcSession extends VersionedEntity {
 
     public Instant getConvenedAt() {
         return convenedAt;
+    }
+
+    public Instant getClosedAt() {
+        return closedAt;
+    }
+
+    public String getClosedBy() {
+        return closedBy;
     }
 
     public String getConvenedBy() {

@@ -21,14 +21,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * Where a case enters a program, the one place that moves the offer map's occupancy: with a vacancy the
- * child is admitted (a slot is taken, the trajectory gains an entry); without one the case joins the
- * program's waiting list. The program row is locked for the decision, so two admissions never take the
- * same last slot. Callers check who may do it; this runs inside their transaction.
+ * A case's place in a program, the one place that takes and frees slots and opens and closes waiting-list
+ * entries: with a vacancy the child is admitted (a slot is taken, the trajectory gains an entry); without
+ * one the case joins the program's waiting list; a program's exit frees the slot. The program row is
+ * locked for the decision, so two admissions never take the same last slot. Referral, registry, waiting
+ * list and follow-up call it; they check who may do it, and this runs inside their transaction.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
-public class Admissions {
+public class Placement {
 
     public enum Outcome { ADMITTED, WAITING }
 
@@ -87,6 +88,30 @@ public class Admissions {
         if (entry.getReferral() != null) {
             entry.getReferral().closeFromWaitingList();
         }
+    }
+
+    /** A program's exit from the case (already recorded on the stay) frees its slot. */
+    public void freeSlot(CaseInvolvement stay, String by) {
+        Program program = lock(stay.getProgram());
+        int slots = program.getSlots();
+        int occupied = program.getOccupied();
+        program.changeCapacity(slots, Math.max(0, occupied - 1));
+        em.flush();
+        ledger.record(program, slots, occupied, "Egreso del caso " + stay.getCaseFile().getCode(), by);
+    }
+
+    /** How many cases wait for the program now. */
+    public long waiting(Program program) {
+        return ((Number) em.createNativeQuery("SELECT count(*) FROM waiting_entry WHERE program_id = ?1"
+                + " AND exited_at IS NULL").setParameter(1, program.getId()).getSingleResult()).longValue();
+    }
+
+    /** Whether the case waits for the program now (a case waits at most once per program). */
+    public boolean waits(CaseFile caseFile, Program program) {
+        return ((Number) em.createNativeQuery("SELECT count(*) FROM waiting_entry WHERE case_id = ?1"
+                        + " AND program_id = ?2 AND exited_at IS NULL")
+                .setParameter(1, caseFile.getId()).setParameter(2, program.getId())
+                .getSingleResult()).longValue() > 0;
     }
 
     private Program lock(Program program) {
