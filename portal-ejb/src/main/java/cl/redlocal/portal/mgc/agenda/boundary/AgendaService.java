@@ -1,12 +1,13 @@
 package cl.redlocal.portal.mgc.agenda.boundary;
 
-import cl.redlocal.portal.alert.boundary.AlertTexts;
 import cl.redlocal.portal.audit.boundary.AuditLog;
 import cl.redlocal.portal.audit.control.AuditAction;
 import cl.redlocal.portal.audit.control.AuditOutcome;
 import cl.redlocal.portal.cases.control.CaseAccess;
 import cl.redlocal.portal.cases.entity.Child;
+import cl.redlocal.portal.mgc.agenda.control.AgendaQuery;
 import cl.redlocal.portal.mgc.agenda.control.FlowsQuery;
+import cl.redlocal.portal.mgc.agenda.control.PautaQuery;
 import cl.redlocal.portal.mgc.agenda.control.SessionRef;
 import cl.redlocal.portal.mgc.agenda.control.Suggestion;
 import cl.redlocal.portal.mgc.agenda.control.SuggestionQuery;
@@ -19,6 +20,7 @@ import cl.redlocal.portal.platform.PortalClock;
 import cl.redlocal.portal.platform.SqlValues;
 import cl.redlocal.portal.security.control.Caller;
 import cl.redlocal.portal.security.control.CallerProfile;
+import cl.redlocal.portal.security.control.Tenancy;
 import cl.redlocal.portal.security.entity.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
@@ -29,9 +31,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -66,6 +66,12 @@ public class AgendaService {
     SuggestionQuery suggestions;
 
     @Inject
+    PautaQuery pautas;
+
+    @Inject
+    AgendaQuery agendas;
+
+    @Inject
     @ConfigProperty(name = "portal.cases.max-programs", defaultValue = "3")
     int maxPrograms;
 
@@ -91,42 +97,16 @@ public class AgendaService {
                 i.getPosition(), i.getBlock().name(), i.getTitle(), i.getDescription(), !standard.contains(i.getId())))
                 .toList();
         List<AgendaView.CaseRow> cases = caseRows(session, me, initials);
-        List<AgendaView.PendingRequest> pending = cofacilitator && session.open() ? pending(session.comunaId())
+        List<AgendaView.PendingRequest> pending = cofacilitator && session.open() ? agendas.pending(session.comunaId())
                 : List.of();
         AgendaView view = new AgendaView(session, clock.dayOf(session.startsAt()), cofacilitator && session.open(),
-                initials, isNext(session), items, agreements(session), flows.compute(session), cases, pending);
+                initials, isNext(session), items, agendas.agreements(session), flows.compute(session), cases, pending);
         audit.record(AuditAction.READ, "MGC_AGENDA", sessionId, AuditOutcome.SUCCESS, cases.size() + " casos");
         return Optional.of(view);
     }
 
-    /** Open agreements of the table (agreed in other sessions), overdue when due before the session's day. */
-    private List<AgendaView.Agreement> agreements(SessionRef session) {
-        LocalDate day = clock.dayOf(session.startsAt());
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                        SELECT a.id, a.description, a.responsible_institution, a.responsible_name, a.due_on, a.status,
-                               s.starts_at
-                        FROM mgc_agreement a JOIN mgc_session s ON s.id = a.session_id
-                        WHERE a.table_id = ?1 AND a.comuna_id = ?2 AND a.status IN ('PENDING', 'IN_PROGRESS')
-                          AND a.session_id <> ?3
-                        ORDER BY a.due_on, a.id""")
-                .setParameter(1, session.tableId()).setParameter(2, session.comunaId()).setParameter(3, session.id())
-                .getResultList();
-        return rows.stream().map(r -> {
-            LocalDate due = SqlValues.localDate(r[4]);
-            return new AgendaView.Agreement(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3],
-                    due, (String) r[5], due.isBefore(day), clock.dayOf(SqlValues.instant(r[6])));
-        }).toList();
-    }
-
     private List<AgendaView.CaseRow> caseRows(SessionRef session, CallerProfile me, boolean initials) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                        SELECT ci.id, ci.version, c.id, c.code, ch.given_names, ch.paternal_surname, ch.maternal_surname,
-                               ci.origin, ci.state, ci.reasons, ci.proposed_by
-                        FROM mgc_case_item ci JOIN case_file c ON c.id = ci.case_id JOIN child ch ON ch.id = c.child_id
-                        WHERE ci.session_id = ?1 ORDER BY ci.state DESC, ci.position, ci.id""")
-                .setParameter(1, session.id()).getResultList();
+        List<Object[]> rows = agendas.caseRows(session.id());
         List<Long> visible = visibleCases(me, rows.stream().map(r -> ((Number) r[2]).longValue()).toList());
         boolean cofacilitator = me.role() == Role.COFACILITADOR;
         // the reasons (alert kinds, a program's proposal) and the proposer are case detail: only for those who
@@ -155,19 +135,6 @@ public class AgendaService {
                 + CaseAccess.condition(me), Long.class).setParameter("ids", caseIds);
         CaseAccess.bind(q, me);
         return q.getResultList();
-    }
-
-    private List<AgendaView.PendingRequest> pending(long comunaId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                        SELECT r.id, c.id, c.code, ch.given_names, ch.paternal_surname, ch.maternal_surname, r.reason,
-                               r.requested_by
-                        FROM session_agenda_request r JOIN case_file c ON c.id = r.case_id JOIN child ch ON ch.id = c.child_id
-                        WHERE r.comuna_id = ?1 AND r.session_id IS NULL ORDER BY r.requested_at, r.id""")
-                .setParameter(1, comunaId).getResultList();
-        return rows.stream().map(r -> new AgendaView.PendingRequest(((Number) r[0]).longValue(),
-                ((Number) r[1]).longValue(), (String) r[2], Child.initialsOf((String) r[3], (String) r[4], (String) r[5]),
-                (String) r[6], (String) r[7])).toList();
     }
 
     /** Candidate cases for the session with their reasons (co-facilitators). */
@@ -203,7 +170,7 @@ public class AgendaService {
             int position = 1;
             for (AgendaBlock block : AgendaBlock.STANDARD) {
                 em.persist(new AgendaItem(sessionId, position++, block, block.standardTitle(),
-                        block == AgendaBlock.MINUTES_APPROVAL ? previousMinutesText(session) : null));
+                        block == AgendaBlock.MINUTES_APPROVAL ? agendas.previousMinutesText(session) : null));
             }
             audit.record(AuditAction.CREATE, "MGC_AGENDA", sessionId, AuditOutcome.SUCCESS, "bloques estándar");
         }
@@ -212,21 +179,8 @@ public class AgendaService {
         return taken;
     }
 
-    private String previousMinutesText(SessionRef session) {
-        @SuppressWarnings("unchecked")
-        List<Object> previous = em.createNativeQuery("SELECT starts_at FROM mgc_session WHERE table_id = ?1 AND state = 'HELD'"
-                        + " AND starts_at < ?2 ORDER BY starts_at DESC LIMIT 1")
-                .setParameter(1, session.tableId()).setParameter(2, Timestamp.from(session.startsAt())).getResultList();
-        return previous.isEmpty() ? "Primera sesión de la mesa: no hay acta anterior."
-                : "Acta de la sesión del " + clock.dayOf(SqlValues.instant(previous.get(0)))
-                .format(java.time.format.DateTimeFormatter.ofPattern("dd-MM-yyyy")) + ".";
-    }
-
     private int takeUpRequests(SessionRef session) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> requests = em.createNativeQuery("SELECT id, case_id, reason FROM session_agenda_request"
-                        + " WHERE comuna_id = ?1 AND session_id IS NULL ORDER BY requested_at, id FOR UPDATE")
-                .setParameter(1, session.comunaId()).getResultList();
+        List<Object[]> requests = agendas.openRequestsLocked(session.comunaId());
         for (Object[] r : requests) {
             long caseId = ((Number) r[1]).longValue();
             String reason = "Alerta enviada a la Mesa: " + r[2];
@@ -238,8 +192,7 @@ public class AgendaService {
                         null, nextCasePosition(session.id())));
                 em.flush();
             }
-            em.createNativeQuery("UPDATE session_agenda_request SET session_id = ?1 WHERE id = ?2")
-                    .setParameter(1, session.id()).setParameter(2, ((Number) r[0]).longValue()).executeUpdate();
+            agendas.takenUp(((Number) r[0]).longValue(), session.id());
             audit.record(AuditAction.UPDATE, "CASE", caseId, AuditOutcome.SUCCESS, "a la agenda de la Mesa (alerta)");
         }
         return requests.size();
@@ -298,8 +251,7 @@ public class AgendaService {
         if (AgendaItem.standardIds(items(item.getSessionId())).contains(item.getId())) {
             throw new BusinessException("mgc.agenda.remove.standard");
         }
-        long agreements = ((Number) em.createNativeQuery("SELECT count(*) FROM mgc_agreement WHERE agenda_item_id = ?1")
-                .setParameter(1, itemId).getSingleResult()).longValue();
+        long agreements = agendas.agreementsOn(itemId);
         if (agreements > 0) {
             throw new BusinessException("mgc.agenda.remove.agreements");
         }
@@ -334,23 +286,13 @@ public class AgendaService {
     }
 
     private long caseIdByCode(long comunaId, String code) {
-        @SuppressWarnings("unchecked")
-        List<Object> ids = em.createNativeQuery("SELECT id FROM case_file WHERE comuna_id = ?1 AND upper(code) = upper(?2)")
-                .setParameter(1, comunaId).setParameter(2, code == null ? "" : code.strip()).getResultList();
-        if (ids.isEmpty()) {
-            throw new BusinessException("mgc.agenda.case.codeNotFound", code == null ? "" : code.strip());
-        }
-        return ((Number) ids.get(0)).longValue();
+        return agendas.caseIdByCode(comunaId, code == null ? "" : code.strip())
+                .orElseThrow(() -> new BusinessException("mgc.agenda.case.codeNotFound", code == null ? "" : code.strip()));
     }
 
     /** The caller's comuna's next open session: where "the agenda of the next session" leads. */
     public Optional<Long> nextSessionId() {
-        @SuppressWarnings("unchecked")
-        List<Object> next = em.createNativeQuery("SELECT id FROM mgc_session WHERE comuna_id = ?1"
-                        + " AND state IN ('PLANNED', 'CONVENED') AND starts_at >= ?2 ORDER BY starts_at, id LIMIT 1")
-                .setParameter(1, caller.profile().comunaId()).setParameter(2, Timestamp.from(startOfToday()))
-                .getResultList();
-        return next.stream().findFirst().map(o -> ((Number) o).longValue());
+        return agendas.nextOpenSession(caller.profile().comunaId(), startOfToday());
     }
 
     /** A professional proposes a case their program is involved in; a co-facilitator decides. */
@@ -417,15 +359,12 @@ public class AgendaService {
             return Optional.empty();
         }
         long caseId = item.getCaseId();
-        Object[] head = (Object[]) em.createNativeQuery("SELECT c.code, ch.given_names, ch.paternal_surname,"
-                + " ch.maternal_surname FROM case_file c JOIN child ch ON ch.id = c.child_id WHERE c.id = ?1")
-                .setParameter(1, caseId).getSingleResult();
+        String[] head = pautas.codeAndInitials(caseId);
         Pauta pauta = new Pauta(item.getId(), item.getVersion(), item.getSessionId(),
-                clock.dayOf(session.get().startsAt()), caseId, (String) head[0],
-                Child.initialsOf((String) head[1], (String) head[2], (String) head[3]), item.getOrigin(),
+                clock.dayOf(session.get().startsAt()), caseId, head[0], head[1], item.getOrigin(),
                 item.getState(), item.getReasons(), item.getQuestion(), item.getPresenterNotes(),
                 session.get().open() && (me.role() == Role.COFACILITADOR || me.role() == Role.PROFESIONAL),
-                programs(caseId), diagnosis(caseId), plan(caseId), alerts(caseId));
+                pautas.programs(caseId), pautas.diagnosis(caseId), pautas.plan(caseId), pautas.alerts(caseId));
         audit.record(AuditAction.READ, "CASE", caseId, AuditOutcome.SUCCESS, "pauta de la Mesa, ítem " + caseItemId);
         return Optional.of(pauta);
     }
@@ -452,63 +391,11 @@ public class AgendaService {
         audit.record(AuditAction.UPDATE, "CASE", item.getCaseId(), AuditOutcome.SUCCESS, "pauta de la Mesa");
     }
 
-    private List<Pauta.Program> programs(long caseId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT p.acronym, p.name, min(i.started_on) FROM case_involvement i"
-                + " JOIN program p ON p.id = i.program_id WHERE i.case_id = ?1 AND i.ended_on IS NULL"
-                + " GROUP BY p.acronym, p.name ORDER BY p.acronym").setParameter(1, caseId).getResultList();
-        return rows.stream().map(r -> new Pauta.Program((String) r[0], (String) r[1], SqlValues.localDate(r[2]))).toList();
-    }
-
-    private Pauta.Diagnosis diagnosis(long caseId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT d.id, d.completed_at, d.author_name, p.acronym, d.summary"
-                + " FROM diagnosis d JOIN program p ON p.id = d.program_id WHERE d.case_id = ?1 AND d.state = 'CURRENT'")
-                .setParameter(1, caseId).getResultList();
-        if (rows.isEmpty()) {
-            return null;
-        }
-        Object[] d = rows.get(0);
-        @SuppressWarnings("unchecked")
-        List<Object[]> scores = em.createNativeQuery("SELECT dd.name, avg(s.score), max(it.scale_max) FROM diagnosis_score s"
-                + " JOIN diagnosis_item it ON it.id = s.item_id JOIN diagnosis_dimension dd ON dd.id = it.dimension_id"
-                + " WHERE s.diagnosis_id = ?1 GROUP BY dd.name, dd.position ORDER BY dd.position")
-                .setParameter(1, ((Number) d[0]).longValue()).getResultList();
-        return new Pauta.Diagnosis(SqlValues.instant(d[1]), (String) d[2], (String) d[3], (String) d[4],
-                scores.stream().map(s -> new Pauta.Score((String) s[0],
-                        Math.round(((Number) s[1]).doubleValue() * 10) / 10.0, ((Number) s[2]).intValue())).toList());
-    }
-
-    private Pauta.PlanStatus plan(long caseId) {
-        Object[] counts = (Object[]) em.createNativeQuery("""
-                        SELECT (SELECT count(*) FROM plan_goal g JOIN work_plan w ON w.id = g.plan_id WHERE w.case_id = ?1),
-                               count(a.id) FILTER (WHERE a.status IN ('PENDING', 'IN_PROGRESS')),
-                               count(a.id) FILTER (WHERE a.status IN ('PENDING', 'IN_PROGRESS') AND a.due_on < ?2),
-                               count(a.id) FILTER (WHERE a.status = 'DONE')
-                        FROM work_plan w LEFT JOIN plan_action a ON a.plan_id = w.id WHERE w.case_id = ?1""")
-                .setParameter(1, caseId).setParameter(2, java.sql.Date.valueOf(clock.today())).getSingleResult();
-        @SuppressWarnings("unchecked")
-        List<String> goals = em.createNativeQuery("SELECT g.description FROM plan_goal g JOIN work_plan w ON w.id = g.plan_id"
-                + " WHERE w.case_id = ?1 ORDER BY g.id").setParameter(1, caseId).getResultList();
-        return new Pauta.PlanStatus(n(counts[0]), n(counts[1]), n(counts[2]), n(counts[3]), goals);
-    }
-
-    private List<Pauta.Alert> alerts(long caseId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT kind, severity, state, raised_at FROM vulnerability_alert"
-                + " WHERE case_id = ?1 AND state <> 'RESOLVED' ORDER BY raised_at DESC").setParameter(1, caseId).getResultList();
-        return rows.stream().map(r -> new Pauta.Alert(AlertTexts.kind((String) r[0]), AlertTexts.severity((String) r[1]),
-                (String) r[2], SqlValues.instant(r[3]))).toList();
-    }
-
     // ------------------------------------------------------------------ helpers
 
     /** The session when the caller works in its comuna (the territorial manager: comunas they support). */
     Optional<SessionRef> visibleSession(long sessionId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT s.id, s.table_id, t.name, s.comuna_id, s.starts_at, s.state"
-                        + " FROM mgc_session s JOIN mgc_table t ON t.id = s.table_id WHERE s.id = ?1")
-                .setParameter(1, sessionId).getResultList();
+        List<Object[]> rows = agendas.session(sessionId);
         CallerProfile me = caller.profile();
         if (rows.isEmpty()) {
             audit.denied("MGC_SESSION", sessionId, "no existe");
@@ -516,11 +403,7 @@ public class AgendaService {
         }
         Object[] r = rows.get(0);
         long comuna = ((Number) r[3]).longValue();
-        boolean allowed = switch (me.role()) {
-            case COFACILITADOR, COORDINADOR, PROFESIONAL -> comuna == me.comunaId();
-            case GESTOR_TERRITORIAL -> me.worksIn(comuna);
-            default -> false;
-        };
+        boolean allowed = me.role() != Role.ADMIN && Tenancy.reads(me, comuna);
         if (!allowed) {
             audit.denied("MGC_SESSION", sessionId, "sesión de otra comuna");
             return Optional.empty();
@@ -559,11 +442,7 @@ public class AgendaService {
         if (!session.open()) {
             return false;
         }
-        @SuppressWarnings("unchecked")
-        List<Object> next = em.createNativeQuery("SELECT id FROM mgc_session WHERE comuna_id = ?1"
-                        + " AND state IN ('PLANNED', 'CONVENED') AND starts_at >= ?2 ORDER BY starts_at, id LIMIT 1")
-                .setParameter(1, session.comunaId()).setParameter(2, Timestamp.from(startOfToday())).getResultList();
-        return !next.isEmpty() && ((Number) next.get(0)).longValue() == session.id();
+        return agendas.nextOpenSession(session.comunaId(), startOfToday()).filter(id -> id == session.id()).isPresent();
     }
 
     private Instant startOfToday() {
@@ -588,10 +467,6 @@ public class AgendaService {
         Integer max = em.createQuery("SELECT max(c.position) FROM MgcCaseItem c WHERE c.sessionId = :s", Integer.class)
                 .setParameter("s", sessionId).getSingleResult();
         return max == null ? 1 : max + 1;
-    }
-
-    private static long n(Object o) {
-        return o == null ? 0 : ((Number) o).longValue();
     }
 
 }

@@ -128,13 +128,12 @@ public class TableRecordService {
     }
 
     private static boolean allowed(CallerProfile me, long comuna) {
-        return me.role() == Role.GESTOR_TERRITORIAL ? me.worksIn(comuna) : comuna == me.comunaId();
+        return cl.redlocal.portal.security.control.Tenancy.reads(me, comuna);
     }
 
     /** The comunas as a PostgreSQL array literal (what the driver binds as text and the query casts). */
     private static String comunas(CallerProfile me) {
-        java.util.Collection<Long> ids = me.role() == Role.GESTOR_TERRITORIAL ? me.comunaIds() : List.of(me.comunaId());
-        return "{" + String.join(",", ids.stream().map(String::valueOf).toList()) + "}";
+        return cl.redlocal.portal.security.control.Tenancy.array(me);
     }
 
     private static long n(Object o) {

@@ -3,7 +3,7 @@ package cl.redlocal.portal.mgc.minutes.control;
 import cl.redlocal.portal.cases.control.CaseAccess;
 import cl.redlocal.portal.platform.SqlWhere;
 import cl.redlocal.portal.security.control.CallerProfile;
-import cl.redlocal.portal.security.entity.Role;
+import cl.redlocal.portal.security.control.Tenancy;
 import jakarta.persistence.EntityManager;
 
 import java.util.Collection;
@@ -23,19 +23,16 @@ public final class MgcScope {
     }
 
     public static Set<Long> comunas(CallerProfile me) {
-        if (me.role() == Role.GESTOR_TERRITORIAL) {
-            return me.comunaIds() == null ? Set.of() : Set.copyOf(me.comunaIds());
-        }
-        return Set.of(me.comunaId());
+        return Tenancy.comunas(me);
     }
 
     /** A PostgreSQL array literal of the caller's comunas, for {@code comuna_id = ANY (CAST(? AS BIGINT[]))}. */
     public static String comunaArray(CallerProfile me) {
-        return "{" + String.join(",", comunas(me).stream().map(String::valueOf).toList()) + "}";
+        return Tenancy.array(me);
     }
 
     public static boolean reads(CallerProfile me, long comunaId) {
-        return comunas(me).contains(comunaId);
+        return Tenancy.reads(me, comunaId);
     }
 
     /** Of {@code caseIds}, those the caller may see in detail. */

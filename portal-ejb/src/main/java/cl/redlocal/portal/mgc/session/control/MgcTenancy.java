@@ -1,6 +1,7 @@
 package cl.redlocal.portal.mgc.session.control;
 
 import cl.redlocal.portal.security.control.CallerProfile;
+import cl.redlocal.portal.security.control.Tenancy;
 import cl.redlocal.portal.security.entity.Role;
 
 import java.util.Set;
@@ -15,11 +16,11 @@ public final class MgcTenancy {
     }
 
     public static Set<Long> readable(CallerProfile me) {
-        return me.role() == Role.GESTOR_TERRITORIAL ? me.comunaIds() : Set.of(me.comunaId());
+        return Tenancy.comunas(me);
     }
 
     public static boolean reads(CallerProfile me, long comunaId) {
-        return me.role() != Role.ADMIN && readable(me).contains(comunaId);
+        return me.role() != Role.ADMIN && Tenancy.reads(me, comunaId);
     }
 
     public static boolean edits(CallerProfile me, long comunaId) {
@@ -28,6 +29,6 @@ public final class MgcTenancy {
 
     /** The comunas as a PostgreSQL array literal, for {@code = ANY (CAST(? AS BIGINT[]))}. */
     public static String array(Set<Long> comunas) {
-        return "{" + String.join(",", comunas.stream().map(String::valueOf).toList()) + "}";
+        return Tenancy.array(comunas);
     }
 }
