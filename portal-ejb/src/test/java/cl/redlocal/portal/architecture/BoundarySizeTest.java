@@ -25,7 +25,6 @@ class BoundarySizeTest {
             "cases/boundary/RegistryService.java",
             "diagnosis/boundary/DiagnosisService.java",
             "mgc/agenda/boundary/AgendaService.java",
-            "mgc/minutes/boundary/AgreementService.java",
             "mgc/minutes/boundary/MinutesService.java",
             "mgc/network/boundary/ProtocolService.java",
             "mgc/session/boundary/SessionService.java",
