@@ -43,8 +43,7 @@ public class PasswordBacking {
         try {
             account.changePassword(current, replacement);
         } catch (BusinessException e) {
-            messages.error(e.getMessageKey().equals("account.password.wrongCurrent") ? "password:current" : null,
-                    e.getMessageKey());
+            messages.error(e, java.util.Map.of("account.password.wrongCurrent", "password:current"));
             return null;
         }
         faces.getExternalContext().getSessionMap().remove(PasswordChangeFilter.REQUIRED);

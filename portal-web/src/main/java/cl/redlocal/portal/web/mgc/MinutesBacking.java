@@ -242,11 +242,7 @@ public class MinutesBacking implements Serializable {
                 agreements.update(editingId, editingVersion, form);
             }
         } catch (BusinessException e) {
-            if ("mgc.agreement.dueOn.beforeSession".equals(e.getMessageKey())) {
-                messages.error("agreementForm:dueOn", e.getMessageKey(), e.getArguments());
-            } else {
-                messages.error(e);
-            }
+            messages.error(e, java.util.Map.of("mgc.agreement.dueOn.beforeSession", "agreementForm:dueOn"));
             return null;
         }
         messages.info(editingId == null ? "mgc.agreement.added" : "mgc.agreement.updated");

@@ -138,8 +138,7 @@ public class ProgramEditBacking implements Serializable {
             }
             return "/offer/program.xhtml?faces-redirect=true&id=" + id;
         } catch (BusinessException e) {
-            messages.error(e.getMessageKey().equals("offer.program.duplicateAcronym") ? "program:acronym" : null,
-                    e.getMessageKey(), e.getArguments());
+            messages.error(e, java.util.Map.of("offer.program.duplicateAcronym", "program:acronym"));
             return null;
         } catch (EJBException e) {
             if (e.getCause() instanceof ConstraintViolationException cve) {

@@ -86,8 +86,7 @@ public class ProvidersBacking implements Serializable {
             }
             return "/offer/providers.xhtml?faces-redirect=true";
         } catch (BusinessException e) {
-            messages.error(e.getMessageKey().equals("offer.provider.duplicateName") ? "provider:name" : null,
-                    e.getMessageKey(), e.getArguments());
+            messages.error(e, java.util.Map.of("offer.provider.duplicateName", "provider:name"));
             return null;
         }
     }

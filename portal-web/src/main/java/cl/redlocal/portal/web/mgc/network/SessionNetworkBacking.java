@@ -82,9 +82,8 @@ public class SessionNetworkBacking implements Serializable {
         try {
             trainings.record(form);
         } catch (BusinessException e) {
-            String field = "net.training.item.notTopic".equals(e.getMessageKey()) ? "trainingForm:agendaItemId"
-                    : "net.training.session.notHeld".equals(e.getMessageKey()) ? "trainingForm:save" : null;
-            messages.error(field, e.getMessageKey(), e.getArguments());
+            messages.error(e, java.util.Map.of("net.training.item.notTopic", "trainingForm:agendaItemId",
+                    "net.training.session.notHeld", "trainingForm:save"));
             return null;
         }
         messages.info("net.training.recorded");
