@@ -55,14 +55,11 @@ public class TerritoryAlertsBacking implements Serializable {
         jakarta.json.JsonArrayBuilder labels = jakarta.json.Json.createArrayBuilder();
         comunas.forEach(labels::add);
         jakarta.json.JsonObjectBuilder stacked = jakarta.json.Json.createObjectBuilder().add("stacked", true);
-        return jakarta.json.Json.createObjectBuilder().add("type", "bar")
-                .add("data", jakarta.json.Json.createObjectBuilder().add("labels", labels).add("datasets", datasets))
-                .add("options", jakarta.json.Json.createObjectBuilder().add("responsive", true).add("maintainAspectRatio", false)
-                        .add("animation", false).add("scales", jakarta.json.Json.createObjectBuilder().add("x", stacked)
-                                .add("y", jakarta.json.Json.createObjectBuilder().add("stacked", true).add("beginAtZero", true)
-                                        .add("title", jakarta.json.Json.createObjectBuilder().add("display", true)
-                                                .add("text", messages.text("alerts.territory.chart"))))))
-                .build().toString();
+        return cl.redlocal.portal.web.platform.ChartJs.config("bar", labels, datasets,
+                cl.redlocal.portal.web.platform.ChartJs.options(jakarta.json.Json.createObjectBuilder().add("x", stacked)
+                        .add("y", jakarta.json.Json.createObjectBuilder().add("stacked", true).add("beginAtZero", true)
+                                .add("title", cl.redlocal.portal.web.platform.ChartJs.title(
+                                        messages.text("alerts.territory.chart")))), null));
     }
 
     public List<TerritoryCount> getRows() {

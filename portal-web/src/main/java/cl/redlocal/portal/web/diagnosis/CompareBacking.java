@@ -68,20 +68,16 @@ public class CompareBacking implements Serializable {
             add(a, d.before());
             add(b, d.after());
         }
-        return Json.createObjectBuilder()
-                .add("type", "bar")
-                .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", Json.createArrayBuilder()
-                        .add(Json.createObjectBuilder().add("label", messages.text("diagnosis.compare.version",
-                                comparison.before().number())).add("data", a).add("backgroundColor", "#9db4c8"))
-                        .add(Json.createObjectBuilder().add("label", messages.text("diagnosis.compare.version",
-                                comparison.after().number())).add("data", b).add("backgroundColor", "#1f5f8b"))))
-                .add("options", Json.createObjectBuilder().add("responsive", true).add("maintainAspectRatio", false)
-                        .add("animation", false)
-                        .add("scales", Json.createObjectBuilder().add("y", Json.createObjectBuilder()
-                                .add("beginAtZero", true).add("suggestedMax", 4)
-                                .add("title", Json.createObjectBuilder().add("display", true)
-                                        .add("text", messages.text("diagnosis.compare.axis"))))))
-                .build().toString();
+        JsonArrayBuilder datasets = Json.createArrayBuilder()
+                .add(Json.createObjectBuilder().add("label", messages.text("diagnosis.compare.version",
+                        comparison.before().number())).add("data", a).add("backgroundColor", "#9db4c8"))
+                .add(Json.createObjectBuilder().add("label", messages.text("diagnosis.compare.version",
+                        comparison.after().number())).add("data", b).add("backgroundColor", "#1f5f8b"));
+        return cl.redlocal.portal.web.platform.ChartJs.config("bar", labels, datasets,
+                cl.redlocal.portal.web.platform.ChartJs.options(Json.createObjectBuilder().add("y",
+                        Json.createObjectBuilder().add("beginAtZero", true).add("suggestedMax", 4)
+                                .add("title", cl.redlocal.portal.web.platform.ChartJs.title(
+                                        messages.text("diagnosis.compare.axis")))), null));
     }
 
     private static void add(JsonArrayBuilder array, BigDecimal value) {

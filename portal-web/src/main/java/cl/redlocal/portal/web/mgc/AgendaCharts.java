@@ -1,5 +1,6 @@
 package cl.redlocal.portal.web.mgc;
 
+import cl.redlocal.portal.web.platform.ChartJs;
 import cl.redlocal.portal.mgc.agenda.boundary.TableRecord;
 import cl.redlocal.portal.mgc.agenda.control.FlowLine;
 import jakarta.json.Json;
@@ -10,10 +11,10 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
 
-/** Chart.js configurations for p:chart (as the waiting and gap charts): the flows block and the table's record. */
+/** Chart.js configurations for p:chart, through {@link ChartJs}: the flows block and the table's record. */
 public final class AgendaCharts {
 
-    private static final String[] COLOURS = {"#1565c0", "#2e7d32", "#c62828", "#ef6c00", "#6a1b9a", "#00838f"};
+    private static final String[] COLOURS = ChartJs.COLOURS;
 
     private AgendaCharts() {
     }
@@ -63,28 +64,11 @@ public final class AgendaCharts {
         return bar(labels, datasets, text.apply("mgc.record.summary"));
     }
 
-    /** One bar series (also for the network's charts). */
-    public static <T> JsonObjectBuilder dataset(String label, List<T> rows, ToLongFunction<T> figure, int colour) {
-        JsonArrayBuilder data = Json.createArrayBuilder();
-        rows.forEach(r -> data.add(figure.applyAsLong(r)));
-        return Json.createObjectBuilder().add("label", label).add("data", data)
-                .add("backgroundColor", COLOURS[colour]).add("borderColor", COLOURS[colour]);
+    private static <T> JsonObjectBuilder dataset(String label, List<T> rows, ToLongFunction<T> figure, int colour) {
+        return ChartJs.dataset(label, rows, figure, colour);
     }
 
-    /** A bar chart's configuration (also for the network's charts). */
-    public static String bar(JsonArrayBuilder labels, JsonArrayBuilder datasets, String title) {
-        JsonObjectBuilder options = Json.createObjectBuilder()
-                .add("responsive", true)
-                .add("maintainAspectRatio", false)
-                .add("animation", false)
-                .add("scales", Json.createObjectBuilder()
-                        .add("y", Json.createObjectBuilder().add("beginAtZero", true)
-                                .add("ticks", Json.createObjectBuilder().add("precision", 0))))
-                .add("plugins", Json.createObjectBuilder()
-                        .add("legend", Json.createObjectBuilder().add("position", "bottom"))
-                        .add("title", Json.createObjectBuilder().add("display", true).add("text", title)));
-        return Json.createObjectBuilder().add("type", "bar")
-                .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", datasets))
-                .add("options", options).build().toString();
+    private static String bar(JsonArrayBuilder labels, JsonArrayBuilder datasets, String title) {
+        return ChartJs.bar(labels, datasets, title);
     }
 }

@@ -1,5 +1,6 @@
 package cl.redlocal.portal.web.offer;
 
+import cl.redlocal.portal.web.platform.ChartJs;
 import cl.redlocal.portal.offer.boundary.GapRow;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -39,38 +40,26 @@ public final class GapChart {
             waiting.add(share(s.waiting(), s.slots()));
             slotLine.add(Json.createObjectBuilder().add("x", 100).add("y", label));
         }
-        JsonObjectBuilder data = Json.createObjectBuilder()
-                .add("labels", labels)
-                .add("datasets", Json.createArrayBuilder()
-                        .add(bar(text.apply("offerGaps.chart.occupied"), occupied, OCCUPIED))
-                        .add(bar(text.apply("offerGaps.chart.waiting"), waiting, WAITING))
-                        .add(Json.createObjectBuilder()
-                                .add("type", "line")
-                                .add("label", text.apply("offerGaps.chart.supply"))
-                                .add("data", slotLine)
-                                .add("indexAxis", "y")
-                                .add("borderColor", SLOTS)
-                                .add("borderDash", Json.createArrayBuilder().add(6).add(4))
-                                .add("borderWidth", 2)
-                                .add("pointRadius", 0)
-                                .add("fill", false)));
-        JsonObjectBuilder options = Json.createObjectBuilder()
-                .add("indexAxis", "y")
-                .add("responsive", true)
-                .add("maintainAspectRatio", false)
-                .add("animation", false)
-                .add("scales", Json.createObjectBuilder()
-                        .add("x", Json.createObjectBuilder().add("stacked", true).add("beginAtZero", true)
-                                .add("suggestedMax", 120)
-                                .add("title", Json.createObjectBuilder().add("display", true)
-                                        .add("text", text.apply("offerGaps.chart.axis"))))
-                        .add("y", Json.createObjectBuilder().add("stacked", true)))
-                .add("plugins", Json.createObjectBuilder()
-                        .add("legend", Json.createObjectBuilder().add("position", "bottom"))
-                        .add("title", Json.createObjectBuilder().add("display", true)
-                                .add("text", text.apply("offerGaps.chart.title"))));
-        return Json.createObjectBuilder().add("type", "bar").add("data", data).add("options", options)
-                .build().toString();
+        JsonArrayBuilder datasets = Json.createArrayBuilder()
+                .add(bar(text.apply("offerGaps.chart.occupied"), occupied, OCCUPIED))
+                .add(bar(text.apply("offerGaps.chart.waiting"), waiting, WAITING))
+                .add(Json.createObjectBuilder()
+                        .add("type", "line")
+                        .add("label", text.apply("offerGaps.chart.supply"))
+                        .add("data", slotLine)
+                        .add("indexAxis", "y")
+                        .add("borderColor", SLOTS)
+                        .add("borderDash", Json.createArrayBuilder().add(6).add(4))
+                        .add("borderWidth", 2)
+                        .add("pointRadius", 0)
+                        .add("fill", false));
+        JsonObjectBuilder scales = Json.createObjectBuilder()
+                .add("x", Json.createObjectBuilder().add("stacked", true).add("beginAtZero", true)
+                        .add("suggestedMax", 120)
+                        .add("title", ChartJs.title(text.apply("offerGaps.chart.axis"))))
+                .add("y", Json.createObjectBuilder().add("stacked", true));
+        return ChartJs.config("bar", labels, datasets,
+                ChartJs.options(scales, text.apply("offerGaps.chart.title")).add("indexAxis", "y"));
     }
 
     private static JsonObjectBuilder bar(String label, JsonArrayBuilder values, String colour) {

@@ -1,5 +1,6 @@
 package cl.redlocal.portal.web.waiting;
 
+import cl.redlocal.portal.web.platform.ChartJs;
 import cl.redlocal.portal.waiting.boundary.HistoryPoint;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -10,7 +11,7 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * The evolution of a waiting list as a Chart.js configuration for p:chart (as the offer gap chart): the
+ * The evolution of a waiting list as a Chart.js configuration for p:chart, through {@link ChartJs}: the
  * number of cases waiting at the end of each day.
  */
 public final class WaitingChart {
@@ -29,33 +30,18 @@ public final class WaitingChart {
             labels.add(DAY.format(p.day()));
             lengths.add(p.length());
         }
-        JsonObjectBuilder data = Json.createObjectBuilder()
-                .add("labels", labels)
-                .add("datasets", Json.createArrayBuilder().add(Json.createObjectBuilder()
-                        .add("label", text.apply("waiting.chart.length") + " " + acronym)
-                        .add("data", lengths)
-                        .add("borderColor", LINE)
-                        .add("backgroundColor", LINE)
-                        .add("borderWidth", 2)
-                        .add("pointRadius", 0)
-                        .add("stepped", true)
-                        .add("fill", false)));
-        JsonObjectBuilder options = Json.createObjectBuilder()
-                .add("responsive", true)
-                .add("maintainAspectRatio", false)
-                .add("animation", false)
-                .add("scales", Json.createObjectBuilder()
-                        .add("y", Json.createObjectBuilder().add("beginAtZero", true)
-                                .add("ticks", Json.createObjectBuilder().add("precision", 0))
-                                .add("title", Json.createObjectBuilder().add("display", true)
-                                        .add("text", text.apply("waiting.chart.axis"))))
-                        .add("x", Json.createObjectBuilder().add("ticks", Json.createObjectBuilder()
-                                .add("maxTicksLimit", 12))))
-                .add("plugins", Json.createObjectBuilder()
-                        .add("legend", Json.createObjectBuilder().add("position", "bottom"))
-                        .add("title", Json.createObjectBuilder().add("display", true)
-                                .add("text", text.apply("waiting.chart.title"))));
-        return Json.createObjectBuilder().add("type", "line").add("data", data).add("options", options)
-                .build().toString();
+        JsonArrayBuilder datasets = Json.createArrayBuilder().add(Json.createObjectBuilder()
+                .add("label", text.apply("waiting.chart.length") + " " + acronym)
+                .add("data", lengths)
+                .add("borderColor", LINE)
+                .add("backgroundColor", LINE)
+                .add("borderWidth", 2)
+                .add("pointRadius", 0)
+                .add("stepped", true)
+                .add("fill", false));
+        JsonObjectBuilder scales = Json.createObjectBuilder()
+                .add("y", ChartJs.countAxis().add("title", ChartJs.title(text.apply("waiting.chart.axis"))))
+                .add("x", Json.createObjectBuilder().add("ticks", Json.createObjectBuilder().add("maxTicksLimit", 12)));
+        return ChartJs.config("line", labels, datasets, ChartJs.options(scales, text.apply("waiting.chart.title")));
     }
 }

@@ -1,14 +1,14 @@
 package cl.redlocal.portal.web.mgc.network;
 
 import cl.redlocal.portal.mgc.network.boundary.ActorLink;
-import cl.redlocal.portal.web.mgc.AgendaCharts;
+import cl.redlocal.portal.web.platform.ChartJs;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 
 import java.util.List;
 import java.util.function.Function;
 
-/** The actor map's chart through the table's Chart.js builder: per pair of actors, shared protocols and referrals. */
+/** The actor map's chart through the portal's Chart.js builder: per pair of actors, shared protocols and referrals. */
 final class NetworkCharts {
 
     /** More pairs than this make an unreadable bar chart; the table below it lists them all. */
@@ -22,8 +22,8 @@ final class NetworkCharts {
         JsonArrayBuilder labels = Json.createArrayBuilder();
         shown.forEach(l -> labels.add(l.aName() + " – " + l.bName()));
         JsonArrayBuilder datasets = Json.createArrayBuilder()
-                .add(AgendaCharts.dataset(text.apply("net.actors.links.protocols"), shown, ActorLink::protocols, 0))
-                .add(AgendaCharts.dataset(text.apply("net.actors.links.referrals"), shown, ActorLink::referrals, 1));
-        return AgendaCharts.bar(labels, datasets, text.apply("net.actors.links.chart"));
+                .add(ChartJs.dataset(text.apply("net.actors.links.protocols"), shown, ActorLink::protocols, 0))
+                .add(ChartJs.dataset(text.apply("net.actors.links.referrals"), shown, ActorLink::referrals, 1));
+        return ChartJs.bar(labels, datasets, text.apply("net.actors.links.chart"));
     }
 }
