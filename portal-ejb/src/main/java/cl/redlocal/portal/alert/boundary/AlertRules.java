@@ -181,7 +181,7 @@ public class AlertRules {
         if (on.containsKey(AlertRule.SIMULTANEOUS)) {
             // several alerts on one child within 30 days; the newest alert is the cause; never while one is open
             raised.addAll(ids(INSERT + "SELECT DISTINCT ON (cf.child_id) cf.comuna_id, a.case_id, 'SIMULTANEOUS', 'HIGH',"
-                    + " 'Alertas simultáneas: ' || n.alerts || ' alertas en 30 días', 'RULE', 'sistema', 'alert:' || a.id"
+                    + " 'Alertas simultáneas: ' || n.alerts || ' alertas en 30 días', 'RULE', 'sistema', 'alert:' || a.alert_id"
                     + " FROM fact_alert a JOIN case_file cf ON cf.id = a.case_id"
                     + " JOIN (SELECT cf2.child_id, count(*) AS alerts FROM fact_alert a2"
                     + " JOIN case_file cf2 ON cf2.id = a2.case_id WHERE a2.kind NOT IN ('SIMULTANEOUS', 'SUCCESSIVE')"
@@ -190,7 +190,7 @@ public class AlertRules {
                     + " WHERE cf.comuna_id = ?1 AND a.kind NOT IN ('SIMULTANEOUS', 'SUCCESSIVE')"
                     + " AND NOT EXISTS (SELECT 1 FROM fact_alert o JOIN case_file co ON co.id = o.case_id"
                     + " WHERE co.child_id = cf.child_id AND o.kind = 'SIMULTANEOUS' AND o.is_open)"
-                    + " ORDER BY cf.child_id, a.raised_at DESC, a.id DESC" + ON_CONFLICT,
+                    + " ORDER BY cf.child_id, a.raised_at DESC, a.alert_id DESC" + ON_CONFLICT,
                     comuna, today, on.get(AlertRule.SIMULTANEOUS)));
         }
         if (on.containsKey(AlertRule.SUCCESSIVE)) {
@@ -207,7 +207,7 @@ public class AlertRules {
                     + " AND a2.raised_on <= CAST(?2 AS DATE)) >= ?3"
                     + " AND NOT EXISTS (SELECT 1 FROM fact_alert o JOIN case_file co ON co.id = o.case_id"
                     + " WHERE co.child_id = cf.child_id AND o.kind = 'SUCCESSIVE' AND o.is_open)"
-                    + " ORDER BY cf.child_id, a.raised_at DESC, a.id DESC" + ON_CONFLICT,
+                    + " ORDER BY cf.child_id, a.raised_at DESC, a.alert_id DESC" + ON_CONFLICT,
                     comuna, today, on.get(AlertRule.SUCCESSIVE)));
         }
         if (on.containsKey(AlertRule.PLAN_OVERDUE)) {
