@@ -102,14 +102,14 @@ public class Placement {
 
     /** How many cases wait for the program now. */
     public long waiting(Program program) {
-        return ((Number) em.createNativeQuery("SELECT count(*) FROM waiting_entry WHERE program_id = ?1"
-                + " AND exited_at IS NULL").setParameter(1, program.getId()).getSingleResult()).longValue();
+        return ((Number) em.createNativeQuery("SELECT count(*) FROM fact_waiting WHERE program_id = ?1"
+                + " AND is_open").setParameter(1, program.getId()).getSingleResult()).longValue();
     }
 
     /** Whether the case waits for the program now (a case waits at most once per program). */
     public boolean waits(CaseFile caseFile, Program program) {
-        return ((Number) em.createNativeQuery("SELECT count(*) FROM waiting_entry WHERE case_id = ?1"
-                        + " AND program_id = ?2 AND exited_at IS NULL")
+        return ((Number) em.createNativeQuery("SELECT count(*) FROM fact_waiting WHERE case_id = ?1"
+                        + " AND program_id = ?2 AND is_open")
                 .setParameter(1, caseFile.getId()).setParameter(2, program.getId())
                 .getSingleResult()).longValue() > 0;
     }

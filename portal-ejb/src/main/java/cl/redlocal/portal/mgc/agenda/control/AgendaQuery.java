@@ -45,7 +45,8 @@ public class AgendaQuery {
                         SELECT a.id, a.description, a.responsible_institution, a.responsible_name, a.due_on, a.status,
                                s.starts_at
                         FROM mgc_agreement a JOIN mgc_session s ON s.id = a.session_id
-                        WHERE a.table_id = ?1 AND a.comuna_id = ?2 AND a.status IN ('PENDING', 'IN_PROGRESS')
+                        JOIN fact_agreement fa ON fa.agreement_id = a.id
+                        WHERE a.table_id = ?1 AND a.comuna_id = ?2 AND fa.is_open
                           AND a.session_id <> ?3
                         ORDER BY a.due_on, a.id""")
                 .setParameter(1, session.tableId()).setParameter(2, session.comunaId()).setParameter(3, session.id())

@@ -35,8 +35,8 @@ public class PautaQuery {
 
     public List<Pauta.Program> programs(long caseId) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT p.acronym, p.name, min(i.started_on) FROM case_involvement i"
-                + " JOIN program p ON p.id = i.program_id WHERE i.case_id = ?1 AND i.ended_on IS NULL"
+        List<Object[]> rows = em.createNativeQuery("SELECT p.acronym, p.name, min(i.started_on) FROM fact_stay i"
+                + " JOIN program p ON p.id = i.program_id WHERE i.case_id = ?1 AND i.is_active"
                 + " GROUP BY p.acronym, p.name ORDER BY p.acronym").setParameter(1, caseId).getResultList();
         return rows.stream().map(r -> new Pauta.Program((String) r[0], (String) r[1], SqlValues.localDate(r[2]))).toList();
     }
@@ -63,10 +63,10 @@ public class PautaQuery {
     public Pauta.PlanStatus plan(long caseId) {
         Object[] counts = (Object[]) em.createNativeQuery("""
                         SELECT (SELECT count(*) FROM plan_goal g JOIN work_plan w ON w.id = g.plan_id WHERE w.case_id = ?1),
-                               count(a.id) FILTER (WHERE a.status IN ('PENDING', 'IN_PROGRESS')),
-                               count(a.id) FILTER (WHERE a.status IN ('PENDING', 'IN_PROGRESS') AND a.due_on < ?2),
-                               count(a.id) FILTER (WHERE a.status = 'DONE')
-                        FROM work_plan w LEFT JOIN plan_action a ON a.plan_id = w.id WHERE w.case_id = ?1""")
+                               count(a.action_id) FILTER (WHERE a.is_open),
+                               count(a.action_id) FILTER (WHERE a.is_open AND a.due_on < ?2),
+                               count(a.action_id) FILTER (WHERE a.status = 'DONE')
+                        FROM work_plan w LEFT JOIN fact_plan_action a ON a.plan_id = w.id WHERE w.case_id = ?1""")
                 .setParameter(1, caseId).setParameter(2, java.sql.Date.valueOf(clock.today())).getSingleResult();
         @SuppressWarnings("unchecked")
         List<String> goals = em.createNativeQuery("SELECT g.description FROM plan_goal g JOIN work_plan w ON w.id = g.plan_id"
@@ -76,8 +76,8 @@ public class PautaQuery {
 
     public List<Pauta.Alert> alerts(long caseId) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT kind, severity, state, raised_at FROM vulnerability_alert"
-                + " WHERE case_id = ?1 AND state <> 'RESOLVED' ORDER BY raised_at DESC").setParameter(1, caseId).getResultList();
+        List<Object[]> rows = em.createNativeQuery("SELECT kind, severity, state, raised_at FROM fact_alert"
+                + " WHERE case_id = ?1 AND is_open ORDER BY raised_at DESC").setParameter(1, caseId).getResultList();
         return rows.stream().map(r -> new Pauta.Alert(AlertTexts.kind((String) r[0]), AlertTexts.severity((String) r[1]),
                 (String) r[2], SqlValues.instant(r[3]))).toList();
     }
