@@ -1,12 +1,13 @@
 -- Process facts the quarterly indicators need beyond the shared facts of R__facts.sql: a common
 -- diagnosis completed, a post-exit follow-up due and done, the programs that act in a case's integrated
--- plan, and a program's slots. Like R__facts.sql they hold no notion of "now": queries pass the day.
+-- plan, and a program's slots. Like R__facts.sql they hold no notion of "now" (queries pass the day) and turn an instant into a
+-- day only through portal_day (so this file runs after R__facts.sql, which Flyway's name order ensures).
 -- Documented in docs/facts.md ("Process facts").
 
 -- Every common diagnosis of a case, current or superseded (an earlier one still counts as "diagnosed").
 CREATE OR REPLACE VIEW fact_diagnosis AS
 SELECT d.id AS diagnosis_id, d.comuna_id, d.case_id, c.child_id, d.program_id, d.completed_at,
-       d.state = 'CURRENT' AS is_current
+       d.state = 'CURRENT' AS is_current, portal_day(d.completed_at) AS completed_on
 FROM diagnosis d
 JOIN case_file c ON c.id = d.case_id;
 
@@ -21,7 +22,8 @@ JOIN case_file c ON c.id = t.case_id;
 -- The programs that act in a case's integrated plan: one row per plan and program, with the moment the
 -- program's first action (not cancelled) was added. "An integrated plan" on a day = actions of 2+ programs.
 CREATE OR REPLACE VIEW fact_case_plan AS
-SELECT w.id AS plan_id, w.comuna_id, w.case_id, c.child_id, a.program_id, min(a.created_at) AS first_action_at
+SELECT w.id AS plan_id, w.comuna_id, w.case_id, c.child_id, a.program_id, min(a.created_at) AS first_action_at,
+       portal_day(min(a.created_at)) AS first_action_on
 FROM work_plan w
 JOIN case_file c ON c.id = w.case_id
 JOIN plan_action a ON a.plan_id = w.id AND a.status <> 'CANCELLED'

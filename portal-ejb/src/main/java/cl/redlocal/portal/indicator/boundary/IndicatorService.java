@@ -504,15 +504,15 @@ public class IndicatorService {
                         SELECT CASE WHEN GROUPING(co.name) = 0 THEN 'COMUNA' WHEN GROUPING(r.name) = 0 THEN 'REGION'
                                     ELSE 'PAIS' END, coalesce(co.name, r.name, 'Chile'), a.kind, a.severity,
                                count(*) FILTER (WHERE a.is_open),
-                               count(*) FILTER (WHERE a.raised_at >= ?2 AND a.raised_at < ?3)
+                               count(*) FILTER (WHERE a.raised_on >= ?2 AND a.raised_on < ?3)
                         FROM fact_alert a JOIN comuna co ON co.id = a.comuna_id JOIN region r ON r.name = co.region
                         WHERE a.comuna_id = ANY (CAST(?1 AS BIGINT[]))
                         GROUP BY GROUPING SETS ((r.name, co.name, a.kind, a.severity), (r.name, a.kind, a.severity),
                                                 (a.kind, a.severity))
                         ORDER BY GROUPING(r.name) DESC, GROUPING(co.name) DESC, 2, 3, 4""")
                 .setParameter(1, array(scope.stream().map(OrgUnit::comunaId).toList()))
-                .setParameter(2, java.sql.Timestamp.from(quarter.firstDay().atStartOfDay(clock.zone()).toInstant()))
-                .setParameter(3, java.sql.Timestamp.from(quarter.endExclusive().atStartOfDay(clock.zone()).toInstant()))
+                .setParameter(2, java.sql.Date.valueOf(quarter.firstDay()))
+                .setParameter(3, java.sql.Date.valueOf(quarter.endExclusive()))
                 .getResultList();
         audit.record(AuditAction.LIST, "ALERT_COUNTS", null, AuditOutcome.SUCCESS, "alertas por nivel territorial");
         return rows.stream().map(r -> {

@@ -8,7 +8,6 @@ import jakarta.persistence.Query;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -34,10 +33,9 @@ public final class IndicatorQuery {
     /** Days within which a HIGH alert counts as resolved in time. */
     public static final int HIGH_ALERT_DAYS = 7;
 
-    // ?1 comuna, ?2 first day, ?3 day after the period, ?4/?5 the same as instants in the portal's zone, ?6 zone
+    // ?1 comuna, ?2 first day, ?3 day after the period; days are the facts' own (portal_day, the portal's zone)
     private static final String ITEMS = """
-            WITH p AS (SELECT CAST(?1 AS BIGINT) AS c, CAST(?2 AS DATE) AS s, CAST(?3 AS DATE) AS e,
-                              CAST(?4 AS TIMESTAMPTZ) AS ts, CAST(?5 AS TIMESTAMPTZ) AS te, CAST(?6 AS TEXT) AS tz),
+            WITH p AS (SELECT CAST(?1 AS BIGINT) AS c, CAST(?2 AS DATE) AS s, CAST(?3 AS DATE) AS e),
             active AS (
                 SELECT st.child_id, st.case_id, st.program_id FROM fact_stay st, p
                 WHERE st.comuna_id = p.c AND st.started_on < p.e AND (st.ended_on IS NULL OR st.ended_on >= p.e)),
@@ -55,26 +53,26 @@ public final class IndicatorQuery {
               UNION ALL
                 SELECT 'DER_DIAS', r.case_id, 0, 1, CAST(r.answer_days AS NUMERIC)
                 FROM fact_referral r, p
-                WHERE r.comuna_id = p.c AND r.answered_at >= p.ts AND r.answered_at < p.te
+                WHERE r.comuna_id = p.c AND r.answered_on >= p.s AND r.answered_on < p.e
                   AND r.answer IN ('ACCEPTED', 'REJECTED')
               UNION ALL
                 SELECT 'DER_ACEPTADAS', r.case_id, CASE WHEN r.answer = 'ACCEPTED' THEN 1 ELSE 0 END, 1, NULL
                 FROM fact_referral r, p
-                WHERE r.comuna_id = p.c AND r.answered_at >= p.ts AND r.answered_at < p.te
+                WHERE r.comuna_id = p.c AND r.answered_on >= p.s AND r.answered_on < p.e
                   AND r.answer IN ('ACCEPTED', 'REJECTED')
               UNION ALL
                 SELECT x.code, w.case_id, 0, 1,
-                       CAST((w.exited_at AT TIME ZONE p.tz)::date - (w.entered_at AT TIME ZONE p.tz)::date AS NUMERIC)
+                       CAST(w.exited_on - w.entered_on AS NUMERIC)
                 FROM fact_waiting w CROSS JOIN p CROSS JOIN (VALUES ('ESP_MEDIANA'), ('ESP_P90')) AS x (code)
-                WHERE w.comuna_id = p.c AND w.exited_at >= p.ts AND w.exited_at < p.te
+                WHERE w.comuna_id = p.c AND w.exited_on >= p.s AND w.exited_on < p.e
               UNION ALL
                 SELECT 'ESP_LARGO', w.case_id, 1, 0, NULL
                 FROM fact_waiting w, p
-                WHERE w.comuna_id = p.c AND w.entered_at < p.te AND (w.exited_at IS NULL OR w.exited_at >= p.te)
+                WHERE w.comuna_id = p.c AND w.entered_on < p.e AND (w.exited_on IS NULL OR w.exited_on >= p.e)
               UNION ALL
                 SELECT 'DIAG_OPORTUNO', f.case_id,
                        CASE WHEN EXISTS (SELECT 1 FROM fact_diagnosis d WHERE d.case_id = f.case_id
-                                         AND (d.completed_at AT TIME ZONE p.tz)::date <= f.started_on + %DIAG%)
+                                         AND d.completed_on <= f.started_on + %DIAG%)
                             THEN 1 ELSE 0 END, 1, NULL
                 FROM (SELECT DISTINCT ON (st.child_id) st.child_id, st.case_id, st.started_on
                       FROM fact_stay st, p
@@ -83,22 +81,22 @@ public final class IndicatorQuery {
               UNION ALL
                 SELECT 'PLAN_INTEGRADO', m.case_id,
                        CASE WHEN EXISTS (SELECT 1 FROM fact_case_plan cp WHERE cp.child_id = m.child_id
-                                         AND cp.first_action_at < p.te GROUP BY cp.plan_id HAVING count(*) >= 2)
+                                         AND cp.first_action_on < p.e GROUP BY cp.plan_id HAVING count(*) >= 2)
                             THEN 1 ELSE 0 END, 1, NULL
                 FROM multi m, p
               UNION ALL
                 SELECT 'SOBRE_INTERVENCION', m.case_id, 1, 0, NULL FROM multi m WHERE m.programs > %OVER%
               UNION ALL
-                SELECT 'EGRESO_LOGRO', st.case_id, CASE WHEN st.goals_achieved THEN 1 ELSE 0 END, 1, NULL
+                SELECT 'EGRESO_LOGRO', st.case_id, CASE WHEN st.goals_achieved = 'YES' THEN 1 ELSE 0 END, 1, NULL
                 FROM fact_stay st, p
                 WHERE st.comuna_id = p.c AND st.ended_on >= p.s AND st.ended_on < p.e
               UNION ALL
-                SELECT 'NO_REINGRESO_24M', ls.case_id,
+                SELECT 'NO_REINGRESO_24M', ep.case_id,
                        CASE WHEN NOT EXISTS (SELECT 1 FROM fact_episode n WHERE n.child_id = ep.child_id
                                              AND n.episode_no > ep.episode_no AND n.started_on <= ep.ended_on + 730)
                             THEN 1 ELSE 0 END, 1, NULL
-                FROM fact_episode ep JOIN fact_stay ls ON ls.stay_id = ep.last_stay_id, p
-                WHERE ep.comuna_id = p.c AND ep.goals_achieved
+                FROM fact_episode ep, p
+                WHERE ep.comuna_id = p.c AND ep.goals_achieved = 'YES'
                   AND ep.ended_on >= CAST(p.s - INTERVAL '24 months' AS DATE)
                   AND ep.ended_on < CAST(p.e - INTERVAL '24 months' AS DATE)
               UNION ALL
@@ -110,16 +108,15 @@ public final class IndicatorQuery {
                        CASE WHEN al.resolved_at IS NOT NULL AND al.resolved_at <= al.raised_at + INTERVAL '%ALERT% days'
                             THEN 1 ELSE 0 END, 1, NULL
                 FROM fact_alert al, p
-                WHERE al.comuna_id = p.c AND al.severity = 'HIGH' AND al.raised_at >= p.ts AND al.raised_at < p.te
+                WHERE al.comuna_id = p.c AND al.severity = 'HIGH' AND al.raised_on >= p.s AND al.raised_on < p.e
               UNION ALL
                 SELECT 'MESA_SESIONES', CAST(NULL AS BIGINT), CASE WHEN se.is_held THEN 1 ELSE 0 END, 1, NULL
                 FROM fact_session se, p
-                WHERE se.comuna_id = p.c AND se.starts_at >= p.ts AND se.starts_at < p.te
-                  AND (se.is_planned OR se.is_held)
+                WHERE se.comuna_id = p.c AND se.starts_on >= p.s AND se.starts_on < p.e AND se.is_planned
               UNION ALL
                 SELECT 'MESA_ASISTENCIA', CAST(NULL AS BIGINT), CASE WHEN at.is_present THEN 1 ELSE 0 END, 1, NULL
                 FROM fact_attendance at JOIN fact_session se ON se.session_id = at.session_id, p
-                WHERE se.comuna_id = p.c AND se.is_held AND se.starts_at >= p.ts AND se.starts_at < p.te
+                WHERE se.comuna_id = p.c AND se.is_held AND se.starts_on >= p.s AND se.starts_on < p.e
               UNION ALL
                 SELECT 'ACUERDOS_PLAZO', CAST(NULL AS BIGINT), CASE WHEN ag.done_on_time THEN 1 ELSE 0 END, 1, NULL
                 FROM fact_agreement ag, p
@@ -131,7 +128,7 @@ public final class IndicatorQuery {
               UNION ALL
                 SELECT 'DEMANDA_OFERTA', w.case_id, 1, 0, NULL
                 FROM fact_waiting w JOIN capacity k ON k.program_id = w.program_id, p
-                WHERE w.comuna_id = p.c AND w.entered_at < p.te AND (w.exited_at IS NULL OR w.exited_at >= p.te)
+                WHERE w.comuna_id = p.c AND w.entered_on < p.e AND (w.exited_on IS NULL OR w.exited_on >= p.e)
               UNION ALL
                 SELECT x.code, CAST(NULL AS BIGINT), 0, k.slots, NULL
                 FROM capacity k CROSS JOIN (VALUES ('OCUPACION'), ('DEMANDA_OFERTA')) AS x (code))
@@ -189,21 +186,21 @@ public final class IndicatorQuery {
     public static List<Object[]> cases(EntityManager em, String code, long comunaId, LocalDate first,
                                        LocalDate endExclusive, ZoneId zone, CallerProfile caller, int limit) {
         SqlWhere where = CaseAccess.sql(new SqlWhere(), caller, "cf");
-        // the access rule's markers ?1..?n follow the eight of this statement
+        // the access rule's markers ?1..?n follow the five of this statement
         String access = java.util.regex.Pattern.compile("\\?(\\d+)").matcher(where.sql().replaceFirst("^ WHERE ", " AND "))
-                .replaceAll(m -> "?" + (Integer.parseInt(m.group(1)) + 8));
+                .replaceAll(m -> "?" + (Integer.parseInt(m.group(1)) + 5));
         String sql = ITEMS + """
                 SELECT cf.id, cf.code, max(i.num) AS num, max(i.days) AS days
                 FROM items i JOIN case_file cf ON cf.id = i.case_id
-                WHERE i.code = ?7""" + access + """
-                 GROUP BY cf.id, cf.code ORDER BY max(i.num), cf.code LIMIT ?8""";
+                WHERE i.code = ?4""" + access + """
+                 GROUP BY cf.id, cf.code ORDER BY max(i.num), cf.code LIMIT ?5""";
         Query q = em.createNativeQuery(sql);
         bind(q, comunaId, first, endExclusive, zone);
-        q.setParameter(7, code);
-        q.setParameter(8, limit);
+        q.setParameter(4, code);
+        q.setParameter(5, limit);
         List<Object> values = where.values();
         for (int i = 0; i < values.size(); i++) {
-            q.setParameter(9 + i, values.get(i));
+            q.setParameter(6 + i, values.get(i));
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = q.getResultList();
@@ -214,8 +211,5 @@ public final class IndicatorQuery {
         q.setParameter(1, comunaId);
         q.setParameter(2, java.sql.Date.valueOf(first));
         q.setParameter(3, java.sql.Date.valueOf(endExclusive));
-        q.setParameter(4, Timestamp.from(first.atStartOfDay(zone).toInstant()));
-        q.setParameter(5, Timestamp.from(endExclusive.atStartOfDay(zone).toInstant()));
-        q.setParameter(6, zone.getId());
     }
 }
