@@ -304,6 +304,15 @@ public class IndicatorService {
                 p.values().stream().map(SmallCells::suppress).toList(), p.definitions());
     }
 
+    /** The dashboard's or a quarter's report left the portal as a file (PDF, XLSX, CSV): audited. */
+    public void exported(Long comunaId, String what, String format) {
+        CallerProfile me = caller.profile();
+        long comuna = comunaId == null ? me.comunaId() : comunaId;
+        readable(me, comuna);
+        audit.record(AuditAction.EXPORT, "INDICATORS", comuna, AuditOutcome.SUCCESS,
+                format + " " + (what == null ? "" : what));
+    }
+
     // -------------------------------------------------------------------------------------------------
     // Commitments
 
