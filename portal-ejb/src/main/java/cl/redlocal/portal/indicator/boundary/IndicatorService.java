@@ -3,6 +3,7 @@ package cl.redlocal.portal.indicator.boundary;
 import cl.redlocal.portal.audit.boundary.AuditLog;
 import cl.redlocal.portal.audit.control.AuditAction;
 import cl.redlocal.portal.audit.control.AuditOutcome;
+import cl.redlocal.portal.indicator.control.IndicatorCatalogue;
 import cl.redlocal.portal.indicator.control.IndicatorDefinition;
 import cl.redlocal.portal.indicator.control.IndicatorQuery;
 import cl.redlocal.portal.indicator.control.IndicatorScope;
@@ -70,15 +71,7 @@ public class IndicatorService {
 
     @PermitAll
     public List<IndicatorDefinition> catalogue() {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                SELECT code, position, name, definition, numerator, denominator, unit, aggregation, dimension,
-                       periodicity, direction, disaggregations, source_facts, drillable, min_value, max_value
-                FROM indicator_def ORDER BY position""").getResultList();
-        return rows.stream().map(r -> new IndicatorDefinition((String) r[0], ((Number) r[1]).intValue(),
-                (String) r[2], (String) r[3], (String) r[4], (String) r[5], (String) r[6], (String) r[7],
-                (String) r[8], (String) r[9], (String) r[10], (String) r[11], (String) r[12], (Boolean) r[13],
-                (BigDecimal) r[14], (BigDecimal) r[15])).toList();
+        return IndicatorCatalogue.all(em);
     }
 
     /** Every indicator of the caller's comuna for a quarter (to date when it has not ended), unsuppressed. */
