@@ -5,9 +5,10 @@
 -- ---------------------------------------------------------------------------------------------
 -- Org units. comuna.region stays the text it always was; the region row it names is created when a
 -- comuna names a new region, so every comuna has its region and every region its country.
+-- No serial key on purpose: the trigger below inserts regions while a comuna is inserted, and EclipseLink
+-- reads a new comuna's id with lastval(), which a sequence used inside the trigger would take over.
 CREATE TABLE region (
-    id            BIGSERIAL PRIMARY KEY,
-    code          VARCHAR(20)  NOT NULL UNIQUE,
+    code          VARCHAR(20)  PRIMARY KEY,
     name          VARCHAR(100) NOT NULL UNIQUE,
     country_code  VARCHAR(2)   NOT NULL DEFAULT 'CL',
     created_at    TIMESTAMPTZ  NOT NULL DEFAULT now()

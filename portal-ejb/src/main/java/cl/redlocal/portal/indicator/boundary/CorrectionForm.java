@@ -9,6 +9,6 @@ import java.io.Serializable;
 /** A correction of a published quarter: which quarter (2026-Q3) and why. */
 public record CorrectionForm(@NotNull String quarter,
                              @NotBlank(message = "{indicator.correction.reason.required}")
-                             @Size(min = 10, max = 1000, message = "{indicator.correction.reason.size}") String reason)
+                             @Size(max = 1000, message = "{indicator.correction.reason.size}") String reason)
         implements Serializable {
 }

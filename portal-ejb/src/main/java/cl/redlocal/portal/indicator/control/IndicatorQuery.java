@@ -145,6 +145,14 @@ public final class IndicatorQuery {
     private IndicatorQuery() {
     }
 
+    /**
+     * The totals statement for plain JDBC ({@code bench/}): markers comuna, first day, day after the period;
+     * rows code, numerator sum, denominator sum, items with days, median, 90th percentile.
+     */
+    public static String totalsSql() {
+        return TOTALS.replaceAll("\\?\\d", "?");
+    }
+
     /** The raw totals of one period, unsuppressed, in catalogue order (an indicator without items is 0 / 0). */
     public static List<IndicatorValue> totals(EntityManager em, List<IndicatorDefinition> catalogue, long comunaId,
                                               LocalDate first, LocalDate endExclusive, ZoneId zone) {
