@@ -109,7 +109,9 @@ class IndicatorApiIT {
     // ------------------------------------------------------------------------------------------------
 
     private JsonNode openApi() throws Exception {
-        return JSON.readTree(get("openapi?format=json").body());
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base.toString()).resolve("/openapi"))
+                .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
+        return JSON.readTree(r.body());
     }
 
     /** The named schema of the OpenAPI document as JSON Schema 2020-12 (OpenAPI 3.0's nullable made a type). */

@@ -21,6 +21,7 @@ import static cl.redlocal.portal.it.FixtureSql.user;
  * Comuna Indicadores Vecina (99942, same region): 2025-Q2 published with DER_PLAZO 3/4, ESP_LARGO 4,
  *   ESP_MEDIANA 12 days of 4, MESA_SESIONES 5/5, OCUPACION 0/0.
  * Comuna Indicadores Sur (99943, Región Indicadores Sur): 2025-Q2 published with DER_PLAZO 10/20.
+ * 2024-Q4 published for the three with DER_PLAZO 6/8, 3/4 and 10/20 (the comparison's sums).
  * Users (demo password): ind.coordinador, ind.cofacilitador, ind.profesional.a (IPA), ind.profesional.e (IPE),
  *   ind.cofacilitador.vecina (99942), ind.gestor (99941, supports 99942), ind.regional (99942, REGION),
  *   ind.nacional (99943, PAIS).
@@ -217,6 +218,13 @@ $fixture$;
                     + value("MESA_SESIONES", "PERCENT", "RATE", 5L, 5L, "100.0") + ","
                     + value("OCUPACION", "PERCENT", "RATE", 0L, 0L, null) + "]", VECINA);
             FixtureSql.insert(c, PUBLISHED, "[" + value("DER_PLAZO", "PERCENT", "RATE", 10L, 20L, "50.0") + "]", SUR);
+            // 2024-Q4 of all three, for the comparison: 6/8, 3/4 and 10/20
+            FixtureSql.insert(c, PUBLISHED.replace("2025, 2, 1", "2024, 4, 1"),
+                    "[" + value("DER_PLAZO", "PERCENT", "RATE", 6L, 8L, "75.0") + "]", COMUNA);
+            FixtureSql.insert(c, PUBLISHED.replace("2025, 2, 1", "2024, 4, 1"),
+                    "[" + value("DER_PLAZO", "PERCENT", "RATE", 3L, 4L, "75.0") + "]", VECINA);
+            FixtureSql.insert(c, PUBLISHED.replace("2025, 2, 1", "2024, 4, 1"),
+                    "[" + value("DER_PLAZO", "PERCENT", "RATE", 10L, 20L, "50.0") + "]", SUR);
         });
     }
 

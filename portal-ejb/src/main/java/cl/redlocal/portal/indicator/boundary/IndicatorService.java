@@ -284,7 +284,7 @@ public class IndicatorService {
                                              WHERE m.comuna_id = p.comuna_id AND m.year = p.year AND m.quarter = p.quarter),
                                CAST(indicator_values AS TEXT), CAST(definitions AS TEXT)
                         FROM indicator_publication p
-                        WHERE comuna_id = ?1 AND year = ?2 AND quarter = ?3 AND (CAST(?4 AS INTEGER) IS NULL OR version_no = ?4)
+                        WHERE comuna_id = ?1 AND year = ?2 AND quarter = ?3 AND (CAST(?4 AS INTEGER) IS NULL OR version_no = CAST(?4 AS INTEGER))
                         ORDER BY version_no DESC LIMIT 1""")
                 .setParameter(1, unit.comunaId()).setParameter(2, quarter.year()).setParameter(3, quarter.quarter())
                 .setParameter(4, versionNo).getResultList();

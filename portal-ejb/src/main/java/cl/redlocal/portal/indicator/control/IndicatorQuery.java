@@ -200,8 +200,7 @@ public final class IndicatorQuery {
         String sql = ITEMS + """
                 SELECT cf.id, cf.code, max(i.num) AS num, max(i.days) AS days
                 FROM items i JOIN case_file cf ON cf.id = i.case_id
-                WHERE i.code = ?4""" + access + """
-                 GROUP BY cf.id, cf.code ORDER BY max(i.num), cf.code LIMIT ?5""";
+                WHERE i.code = ?4""" + access + " GROUP BY cf.id, cf.code ORDER BY max(i.num), cf.code LIMIT ?5";
         Query q = em.createNativeQuery(sql);
         bind(q, comunaId, first, endExclusive, zone);
         q.setParameter(4, code);
