@@ -37,6 +37,7 @@ class IndicatorApiIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http = HttpClient.newHttpClient();
+    private JsonNode openApi;
 
     @ArquillianResource
     URL base;
@@ -109,9 +110,11 @@ class IndicatorApiIT {
     // ------------------------------------------------------------------------------------------------
 
     private JsonNode openApi() throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base.toString()).resolve("/openapi"))
-                .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
-        return JSON.readTree(r.body());
+        if (openApi == null) {
+            openApi = JSON.readTree(send(HttpRequest.newBuilder(URI.create(base.toString()).resolve("/openapi"))
+                    .header("Accept", "application/json").GET().build()).body());
+        }
+        return openApi;
     }
 
     /** The named schema of the OpenAPI document as JSON Schema 2020-12 (OpenAPI 3.0's nullable made a type). */
@@ -169,7 +172,15 @@ class IndicatorApiIT {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+    }
+
+    /** Once more when the server closed a kept-alive connection under load (EOF before the answer). */
+    private HttpResponse<String> send(HttpRequest request) throws Exception {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        }
     }
 }
