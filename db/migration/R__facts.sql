@@ -6,6 +6,9 @@
 -- Rules of this file:
 -- - No notion of "now": a figure's as-of day is a parameter its query passes (PortalClock.today()).
 -- - A timestamp becomes a day in the portal's zone once, here (portal_day), never in the readers.
+-- - Joins that only add a column (the child of a case, the case of a plan) are LEFT JOINs on a primary
+--   key over a NOT NULL foreign key: the same rows, and PostgreSQL drops the join when a reader does not
+--   use the column, so "SELECT count(*) FROM fact_referral WHERE ... AND is_pending" reads referral alone.
 -- - Other views are built on these (R__waiting_priority.sql, the indicators): CREATE OR REPLACE keeps
 --   them, so add columns at the END of a view and never rename or retype one. A change that must
 --   (a column removed or retyped) drops the view with CASCADE and touches every R__ file built on it,
@@ -30,16 +33,18 @@ SELECT i.id AS stay_id,
        i.goals_achieved,
        (i.ended_on IS NULL) AS is_active
 FROM case_involvement i
-JOIN case_file cf ON cf.id = i.case_id;
+LEFT JOIN case_file cf ON cf.id = i.case_id;
 
 -- Each stay with the episode it belongs to. The stays of a child that overlap or touch form one
 -- episode: taken in start order, a stay that starts on or before the last day reached by the stays
 -- before it (a running stay reaches forever) joins their episode; otherwise it opens the next one.
+-- The windows are partitioned by comuna and child (a child belongs to one comuna), so that a filter on
+-- comuna_id or child_id reaches the tables instead of numbering every child's episodes first.
 CREATE OR REPLACE VIEW fact_stay_episode AS
 WITH reach AS (
     SELECT s.*,
            max(coalesce(s.ended_on, 'infinity'::date)) OVER (
-               PARTITION BY s.child_id ORDER BY s.started_on, s.stay_id
+               PARTITION BY s.comuna_id, s.child_id ORDER BY s.started_on, s.stay_id
                ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS reached_before
     FROM fact_stay s
 ), opens AS (
@@ -56,7 +61,7 @@ SELECT o.stay_id,
        o.ended_on,
        o.goals_achieved,
        o.is_active,
-       CAST(sum(o.opens_episode) OVER (PARTITION BY o.child_id ORDER BY o.started_on, o.stay_id) AS INTEGER)
+       CAST(sum(o.opens_episode) OVER (PARTITION BY o.comuna_id, o.child_id ORDER BY o.started_on, o.stay_id) AS INTEGER)
            AS episode_no,
        (o.opens_episode = 1) AS opens_episode
 FROM opens o;
@@ -68,7 +73,7 @@ FROM opens o;
 CREATE OR REPLACE VIEW fact_episode AS
 WITH e AS (
     SELECT se.child_id,
-           min(se.comuna_id) AS comuna_id,
+           se.comuna_id,
            se.episode_no,
            min(se.started_on) AS started_on,
            CASE WHEN bool_or(se.is_active) THEN NULL ELSE max(se.ended_on) END AS ended_on,
@@ -81,7 +86,7 @@ WITH e AS (
            CAST(count(*) AS INTEGER) AS stay_count,
            (array_agg(se.case_id ORDER BY se.started_on, se.stay_id))[1] AS case_id
     FROM fact_stay_episode se
-    GROUP BY se.child_id, se.episode_no
+    GROUP BY se.comuna_id, se.child_id, se.episode_no
 )
 SELECT e.child_id,
        e.comuna_id,
@@ -91,7 +96,7 @@ SELECT e.child_id,
        e.first_stay_id,
        e.last_stay_id,
        e.goals_achieved,
-       lag(e.ended_on) OVER (PARTITION BY e.child_id ORDER BY e.episode_no) AS previous_ended_on,
+       lag(e.ended_on) OVER (PARTITION BY e.comuna_id, e.child_id ORDER BY e.episode_no) AS previous_ended_on,
        (e.episode_no > 1) AS is_reentry,
        e.stay_count,
        e.case_id,
@@ -116,7 +121,7 @@ SELECT w.id AS entry_id,
        w.court_ordered,
        w.access_request_id
 FROM waiting_entry w
-JOIN case_file cf ON cf.id = w.case_id;
+LEFT JOIN case_file cf ON cf.id = w.case_id;
 
 -- A referral (derivación) and its answer: pending while SENT or RECEIVED; ACCEPTED when the program
 -- took the child (admitted at once, put on its waiting list, or on the list and later closed there),
@@ -144,7 +149,7 @@ SELECT r.id AS referral_id,
        r.urgency,
        r.from_institution
 FROM referral r
-JOIN case_file cf ON cf.id = r.case_id;
+LEFT JOIN case_file cf ON cf.id = r.case_id;
 
 -- An action of a case's work plan (acción del plan): open while PENDING or IN_PROGRESS; readers say
 -- "overdue" as is_open AND due_on < asOf.
@@ -161,7 +166,7 @@ SELECT a.id AS action_id,
        a.goal_id,
        a.responsible_user_id
 FROM plan_action a
-JOIN work_plan p ON p.id = a.plan_id;
+LEFT JOIN work_plan p ON p.id = a.plan_id;
 
 -- A vulnerability alert (alerta), raised and, once RESOLVED, closed.
 CREATE OR REPLACE VIEW fact_alert AS

@@ -19,10 +19,8 @@ import java.util.List;
         Role.Names.GESTOR_TERRITORIAL, Role.Names.ADMIN})
 public class HomeService {
 
-    private static final String PENDING = "('SENT','RECEIVED')";
-
-    /** Unanswered past its due day (the day itself still counts as in time). */
-    private static final String OVERDUE = "state IN ('SENT','RECEIVED') AND due_on < CAST(?2 AS DATE)";
+    /** Unanswered past its due day (the day itself still counts as in time); pending: fact_referral (docs/facts.md). */
+    private static final String OVERDUE = "is_pending AND due_on < CAST(?2 AS DATE)";
 
     @PersistenceContext
     EntityManager em;
@@ -48,22 +46,22 @@ public class HomeService {
         return switch (me.role()) {
             case COORDINADOR -> new HomeSummary(me.role().name(), me.comunaName(), null, activePrograms(comuna),
                     count("SELECT count(*) FROM case_file WHERE comuna_id = ?1 AND status = 'OPEN'", comuna),
-                    count("SELECT count(*) FROM referral WHERE comuna_id = ?1 AND state IN " + PENDING, comuna),
-                    count("SELECT count(*) FROM waiting_entry WHERE comuna_id = ?1 AND exited_at IS NULL", comuna),
+                    count("SELECT count(*) FROM fact_referral WHERE comuna_id = ?1 AND is_pending", comuna),
+                    count("SELECT count(*) FROM fact_waiting WHERE comuna_id = ?1 AND is_open", comuna),
                     0, 0, 0, 0, staleOffer(comuna),
                     overdue("comuna_id", comuna),
                     overIntervened(comuna, null), List.of());
             case COFACILITADOR -> new HomeSummary(me.role().name(), me.comunaName(), null, activePrograms(comuna),
                     visibleOpenCases(me),
-                    count("SELECT count(*) FROM referral WHERE comuna_id = ?1 AND state IN " + PENDING, comuna),
-                    count("SELECT count(*) FROM waiting_entry WHERE comuna_id = ?1 AND exited_at IS NULL", comuna),
+                    count("SELECT count(*) FROM fact_referral WHERE comuna_id = ?1 AND is_pending", comuna),
+                    count("SELECT count(*) FROM fact_waiting WHERE comuna_id = ?1 AND is_open", comuna),
                     0, 0, 0, 0, 0,
                     overdue("comuna_id", comuna),
                     overIntervened(comuna, null), List.of());
             case PROFESIONAL -> new HomeSummary(me.role().name(), me.comunaName(), me.programAcronym(),
                     activePrograms(comuna), visibleOpenCases(me),
-                    count("SELECT count(*) FROM referral WHERE to_program_id = ?1 AND state IN " + PENDING, me.programId()),
-                    count("SELECT count(*) FROM waiting_entry WHERE program_id = ?1 AND exited_at IS NULL", me.programId()),
+                    count("SELECT count(*) FROM fact_referral WHERE to_program_id = ?1 AND is_pending", me.programId()),
+                    count("SELECT count(*) FROM fact_waiting WHERE program_id = ?1 AND is_open", me.programId()),
                     0, 0, 0, 0, 0,
                     overdue("to_program_id", me.programId()),
                     overIntervened(comuna, me.programId()), List.of());
@@ -100,9 +98,9 @@ public class HomeService {
      */
     private long overIntervened(long comuna, Long program) {
         return ((Number) em.createNativeQuery("SELECT count(*) FROM case_file c WHERE c.comuna_id = ?1 AND c.status = 'OPEN'"
-                        + " AND (CAST(?2 AS BIGINT) IS NULL OR EXISTS (SELECT 1 FROM case_involvement m WHERE m.case_id = c.id"
-                        + " AND m.program_id = CAST(?2 AS BIGINT) AND m.ended_on IS NULL)) AND (SELECT count(DISTINCT i.program_id) FROM"
-                        + " case_involvement i WHERE i.case_id = c.id AND i.ended_on IS NULL) > ?3")
+                        + " AND (CAST(?2 AS BIGINT) IS NULL OR EXISTS (SELECT 1 FROM fact_stay m WHERE m.case_id = c.id"
+                        + " AND m.program_id = CAST(?2 AS BIGINT) AND m.is_active)) AND (SELECT count(DISTINCT i.program_id) FROM"
+                        + " fact_stay i WHERE i.case_id = c.id AND i.is_active) > ?3")
                 .setParameter(1, comuna).setParameter(2, program).setParameter(3, maxPrograms).getSingleResult()).longValue();
     }
 
@@ -121,7 +119,7 @@ public class HomeService {
                 SELECT c.name,
                        (SELECT count(*) FROM program p WHERE p.comuna_id = c.id AND p.status = 'ACTIVE'),
                        (SELECT count(*) FROM case_file f WHERE f.comuna_id = c.id AND f.status = 'OPEN'),
-                       (SELECT count(*) FROM referral r WHERE r.comuna_id = c.id AND r.state IN ('SENT','RECEIVED'))
+                       (SELECT count(*) FROM fact_referral r WHERE r.comuna_id = c.id AND r.is_pending)
                 FROM comuna c WHERE c.id IN (""" + placeholders + ") ORDER BY c.name");
         for (int i = 0; i < ids.size(); i++) {
             q.setParameter(i + 1, ids.get(i));
@@ -133,7 +131,7 @@ public class HomeService {
     }
 
     private long overdue(String column, long id) {
-        return ((Number) em.createNativeQuery("SELECT count(*) FROM referral WHERE " + column + " = ?1 AND " + OVERDUE)
+        return ((Number) em.createNativeQuery("SELECT count(*) FROM fact_referral WHERE " + column + " = ?1 AND " + OVERDUE)
                 .setParameter(1, id).setParameter(2, java.sql.Date.valueOf(clock.today())).getSingleResult()).longValue();
     }
 

@@ -176,7 +176,9 @@ class CaseTableIT {
         assertThat(k3.programs()).extracting(CaseSummary.Involvement::acronym).containsExactly("TC", "TA");
         assertThat(k3.programs().get(1).reentry()).isTrue();
         assertThat(k3.programs().get(0).reentry()).isFalse();
-        assertThat(k3.flags().entriesInFiveYears()).isEqualTo(2);
+        // the one re-entry figure (fact_episode, docs/facts.md): two entries into the system are one re-entry
+        // (this asserted 2 "entries" before the case page, the priority and the rules shared the definition)
+        assertThat(k3.flags().reentriesInFiveYears()).isEqualTo(1);
         assertThat(k3.flags().criticalTrajectory()).isTrue();
         assertThat(k3.trajectory()).extracting(CaseSummary.TrajectoryEvent::kind)
                 .containsExactly("REFERRAL", "REENTRY", "EXIT", "ENTRY");
@@ -184,8 +186,9 @@ class CaseTableIT {
         CaseSummary k1 = cases.find(CaseTableFixture.caseId("T-0001")).orElseThrow();
         assertThat(k1.flags().overIntervened()).isTrue();
         assertThat(k1.flags().familyOverIntervened()).isTrue();
-        // four programs at once are one episode, not four entries
-        assertThat(k1.flags().entriesInFiveYears()).isEqualTo(1);
+        // four programs at once are one episode, not four entries: no re-entry (this asserted 1 "entry" before
+        // the case page counted re-entries, the one figure of fact_episode)
+        assertThat(k1.flags().reentriesInFiveYears()).isZero();
         assertThat(k1.flags().criticalTrajectory()).isFalse();
         assertThat(k1.programs()).noneMatch(CaseSummary.Involvement::reentry);
     }

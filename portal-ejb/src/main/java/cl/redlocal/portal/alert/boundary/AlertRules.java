@@ -6,6 +6,7 @@ import cl.redlocal.portal.alert.entity.AlertRule;
 import cl.redlocal.portal.audit.boundary.AuditLog;
 import cl.redlocal.portal.audit.control.AuditAction;
 import cl.redlocal.portal.audit.control.AuditOutcome;
+import cl.redlocal.portal.facts.Reentries;
 import cl.redlocal.portal.platform.PortalClock;
 import cl.redlocal.portal.platform.job.Cadence;
 import cl.redlocal.portal.platform.job.JobSpec;
@@ -127,71 +128,69 @@ public class AlertRules {
         java.util.Map<AlertRule, Integer> on = escalation.enabled(comuna);
         List<Long> raised = new ArrayList<>();
         List<Long> resolved = new ArrayList<>();
-        resolved.addAll(autoResolve(comuna, "REFERRAL_OVERDUE", "NOT EXISTS (SELECT 1 FROM referral r WHERE"
-                + " 'ref:' || r.id = a.cause_key AND r.state IN ('SENT', 'RECEIVED'))"));
-        resolved.addAll(autoResolve(comuna, "LONG_WAIT", "NOT EXISTS (SELECT 1 FROM waiting_entry w WHERE"
-                + " 'wait:' || w.id = a.cause_key AND w.exited_at IS NULL)"));
-        resolved.addAll(autoResolve(comuna, "PLAN_OVERDUE", "NOT EXISTS (SELECT 1 FROM plan_action pa WHERE"
-                + " 'action:' || pa.id = a.cause_key AND pa.status IN ('PENDING', 'IN_PROGRESS'))"));
+        resolved.addAll(autoResolve(comuna, "REFERRAL_OVERDUE", "NOT EXISTS (SELECT 1 FROM fact_referral r WHERE"
+                + " 'ref:' || r.referral_id = a.cause_key AND r.is_pending)"));
+        resolved.addAll(autoResolve(comuna, "LONG_WAIT", "NOT EXISTS (SELECT 1 FROM fact_waiting w WHERE"
+                + " 'wait:' || w.entry_id = a.cause_key AND w.is_open)"));
+        resolved.addAll(autoResolve(comuna, "PLAN_OVERDUE", "NOT EXISTS (SELECT 1 FROM fact_plan_action pa WHERE"
+                + " 'action:' || pa.action_id = a.cause_key AND pa.is_open)"));
         resolved.addAll(autoResolve(comuna, "NO_CONTACT", "NOT EXISTS (SELECT 1 FROM family_last_contact f WHERE"
                 + " 'contact:' || f.accompaniment_id || ':' || coalesce(f.last_contact_on, f.started_on) = a.cause_key)"));
         if (on.containsKey(AlertRule.OVER_INTERVENTION)) {
-            resolved.addAll(autoResolve(comuna, "OVER_INTERVENTION", "(SELECT count(*) FROM case_involvement i"
-                    + " WHERE i.case_id = a.case_id AND i.ended_on IS NULL) <= " + on.get(AlertRule.OVER_INTERVENTION)));
+            resolved.addAll(autoResolve(comuna, "OVER_INTERVENTION", "(SELECT count(*) FROM fact_stay i"
+                    + " WHERE i.case_id = a.case_id AND i.is_active) <= " + on.get(AlertRule.OVER_INTERVENTION)));
         }
         if (on.containsKey(AlertRule.RE_ENTRY)) {
-            // an entry is a stay that starts when no other stay of the child is running (as on the trajectory):
-            // programs joining a running intervention are not re-entries; the cause is the latest entry
-            raised.addAll(ids("WITH entries AS (SELECT i2.id, i2.case_id, cf2.child_id, i2.started_on"
-                    + " FROM case_involvement i2 JOIN case_file cf2 ON cf2.id = i2.case_id"
-                    + " WHERE cf2.comuna_id = ?1 AND i2.started_on > CAST(?2 AS DATE) - INTERVAL '5 years'"
-                    + " AND i2.started_on <= CAST(?2 AS DATE) AND NOT EXISTS (SELECT 1 FROM case_involvement o"
-                    + " JOIN case_file co ON co.id = o.case_id WHERE co.child_id = cf2.child_id AND o.id <> i2.id"
-                    + " AND (o.started_on < i2.started_on OR (o.started_on = i2.started_on AND o.id < i2.id))"
-                    + " AND (o.ended_on IS NULL OR o.ended_on > i2.started_on))) "
-                    + INSERT + "SELECT DISTINCT ON (e.child_id) CAST(?1 AS BIGINT), e.case_id, 'RE_ENTRY', 'MEDIUM',"
-                    + " 'Reingreso: ' || n.entries || ' ingresos en los últimos 5 años', 'RULE', 'sistema', 'inv:' || e.id"
-                    + " FROM entries e JOIN (SELECT child_id, count(*) AS entries FROM entries GROUP BY child_id"
-                    + " HAVING count(*) >= ?3) n ON n.child_id = e.child_id"
-                    + " ORDER BY e.child_id, e.started_on DESC, e.id DESC" + ON_CONFLICT,
+            // the child's re-entries in 5 years (fact_episode: programs joining a running stay, or one taking over
+            // the day another ends, are one episode); the cause is the stay that opened the latest re-entry
+            raised.addAll(ids("WITH reentries AS (SELECT e.child_id, e.first_stay_id, e.started_on"
+                    + " FROM fact_episode e WHERE e.comuna_id = ?1 AND e.is_reentry"
+                    + " AND e.started_on >= CAST(?2 AS DATE) - INTERVAL '" + Reentries.WINDOW_YEARS + " years'"
+                    + " AND e.started_on <= CAST(?2 AS DATE)) "
+                    + INSERT + "SELECT DISTINCT ON (r.child_id) CAST(?1 AS BIGINT), s.case_id, 'RE_ENTRY', 'MEDIUM',"
+                    + " 'Reingreso: ' || n.reentries || CASE WHEN n.reentries = 1 THEN ' reingreso' ELSE ' reingresos' END"
+                    + " || ' en los últimos 5 años', 'RULE', 'sistema', 'inv:' || r.first_stay_id"
+                    + " FROM reentries r JOIN fact_stay s ON s.stay_id = r.first_stay_id"
+                    + " JOIN (SELECT child_id, count(*) AS reentries FROM reentries GROUP BY child_id"
+                    + " HAVING count(*) >= ?3) n ON n.child_id = r.child_id"
+                    + " ORDER BY r.child_id, r.started_on DESC" + ON_CONFLICT,
                     comuna, today, on.get(AlertRule.RE_ENTRY)));
         }
         if (on.containsKey(AlertRule.OVER_INTERVENTION)) {
             raised.addAll(ids(INSERT + "SELECT cf.comuna_id, cf.id, 'OVER_INTERVENTION', 'MEDIUM',"
-                    + " 'Sobreintervención: ' || count(*) || ' programas a la vez', 'RULE', 'sistema', 'inv:' || max(i.id)"
-                    + " FROM case_involvement i JOIN case_file cf ON cf.id = i.case_id"
-                    + " WHERE cf.comuna_id = ?1 AND i.ended_on IS NULL AND i.started_on <= CAST(?2 AS DATE)"
+                    + " 'Sobreintervención: ' || count(*) || ' programas a la vez', 'RULE', 'sistema', 'inv:' || max(i.stay_id)"
+                    + " FROM fact_stay i JOIN case_file cf ON cf.id = i.case_id"
+                    + " WHERE cf.comuna_id = ?1 AND i.is_active AND i.started_on <= CAST(?2 AS DATE)"
                     + " GROUP BY cf.comuna_id, cf.id HAVING count(*) > ?3" + ON_CONFLICT,
                     comuna, today, on.get(AlertRule.OVER_INTERVENTION)));
         }
         if (on.containsKey(AlertRule.REFERRAL_OVERDUE)) {
             raised.addAll(ids(INSERT + "SELECT r.comuna_id, r.case_id, 'REFERRAL_OVERDUE', 'MEDIUM',"
                     + " 'Derivación sin respuesta desde el ' || to_char(r.due_on, 'DD-MM-YYYY'), 'RULE', 'sistema',"
-                    + " 'ref:' || r.id FROM referral r WHERE r.comuna_id = ?1 AND r.state IN ('SENT', 'RECEIVED')"
+                    + " 'ref:' || r.referral_id FROM fact_referral r WHERE r.comuna_id = ?1 AND r.is_pending"
                     + " AND r.due_on <= CAST(?2 AS DATE) - ?3" + ON_CONFLICT,
                     comuna, today, on.get(AlertRule.REFERRAL_OVERDUE)));
         }
         if (on.containsKey(AlertRule.LONG_WAIT)) {
             raised.addAll(ids(INSERT + "SELECT w.comuna_id, w.case_id, 'LONG_WAIT', 'MEDIUM',"
-                    + " 'En lista de espera desde el ' || to_char(w.entered_at AT TIME ZONE 'America/Santiago', 'DD-MM-YYYY'),"
-                    + " 'RULE', 'sistema', 'wait:' || w.id FROM waiting_entry w WHERE w.comuna_id = ?1"
-                    + " AND w.exited_at IS NULL AND (w.entered_at AT TIME ZONE 'America/Santiago')::date"
-                    + " <= CAST(?2 AS DATE) - ?3" + ON_CONFLICT,
+                    + " 'En lista de espera desde el ' || to_char(w.entered_on, 'DD-MM-YYYY'),"
+                    + " 'RULE', 'sistema', 'wait:' || w.entry_id FROM fact_waiting w WHERE w.comuna_id = ?1"
+                    + " AND w.is_open AND w.entered_on <= CAST(?2 AS DATE) - ?3" + ON_CONFLICT,
                     comuna, today, on.get(AlertRule.LONG_WAIT)));
         }
         if (on.containsKey(AlertRule.SIMULTANEOUS)) {
             // several alerts on one child within 30 days; the newest alert is the cause; never while one is open
             raised.addAll(ids(INSERT + "SELECT DISTINCT ON (cf.child_id) cf.comuna_id, a.case_id, 'SIMULTANEOUS', 'HIGH',"
-                    + " 'Alertas simultáneas: ' || n.alerts || ' alertas en 30 días', 'RULE', 'sistema', 'alert:' || a.id"
-                    + " FROM vulnerability_alert a JOIN case_file cf ON cf.id = a.case_id"
-                    + " JOIN (SELECT cf2.child_id, count(*) AS alerts FROM vulnerability_alert a2"
+                    + " 'Alertas simultáneas: ' || n.alerts || ' alertas en 30 días', 'RULE', 'sistema', 'alert:' || a.alert_id"
+                    + " FROM fact_alert a JOIN case_file cf ON cf.id = a.case_id"
+                    + " JOIN (SELECT cf2.child_id, count(*) AS alerts FROM fact_alert a2"
                     + " JOIN case_file cf2 ON cf2.id = a2.case_id WHERE a2.kind NOT IN ('SIMULTANEOUS', 'SUCCESSIVE')"
-                    + " AND (a2.raised_at AT TIME ZONE 'America/Santiago')::date > CAST(?2 AS DATE) - 30"
+                    + " AND a2.raised_on > CAST(?2 AS DATE) - 30"
                     + " GROUP BY cf2.child_id HAVING count(*) >= ?3) n ON n.child_id = cf.child_id"
                     + " WHERE cf.comuna_id = ?1 AND a.kind NOT IN ('SIMULTANEOUS', 'SUCCESSIVE')"
-                    + " AND NOT EXISTS (SELECT 1 FROM vulnerability_alert o JOIN case_file co ON co.id = o.case_id"
-                    + " WHERE co.child_id = cf.child_id AND o.kind = 'SIMULTANEOUS' AND o.state <> 'RESOLVED')"
-                    + " ORDER BY cf.child_id, a.raised_at DESC, a.id DESC" + ON_CONFLICT,
+                    + " AND NOT EXISTS (SELECT 1 FROM fact_alert o JOIN case_file co ON co.id = o.case_id"
+                    + " WHERE co.child_id = cf.child_id AND o.kind = 'SIMULTANEOUS' AND o.is_open)"
+                    + " ORDER BY cf.child_id, a.raised_at DESC, a.alert_id DESC" + ON_CONFLICT,
                     comuna, today, on.get(AlertRule.SIMULTANEOUS)));
         }
         if (on.containsKey(AlertRule.SUCCESSIVE)) {
@@ -199,26 +198,25 @@ public class AlertRules {
             raised.addAll(ids(INSERT + "SELECT DISTINCT ON (cf.child_id) cf.comuna_id, a.case_id, 'SUCCESSIVE', 'MEDIUM',"
                     + " 'Alertas sucesivas: al menos una alerta en cada uno de los últimos ' || ?3 || ' meses', 'RULE',"
                     + " 'sistema', 'from:' || to_char(date_trunc('month', CAST(?2 AS DATE)) - make_interval(months => ?3 - 1),"
-                    + " 'YYYY-MM') FROM vulnerability_alert a JOIN case_file cf ON cf.id = a.case_id"
+                    + " 'YYYY-MM') FROM fact_alert a JOIN case_file cf ON cf.id = a.case_id"
                     + " WHERE cf.comuna_id = ?1 AND a.kind NOT IN ('SIMULTANEOUS', 'SUCCESSIVE')"
-                    + " AND (SELECT count(DISTINCT date_trunc('month', a2.raised_at AT TIME ZONE 'America/Santiago'))"
-                    + " FROM vulnerability_alert a2 JOIN case_file cf2 ON cf2.id = a2.case_id WHERE cf2.child_id = cf.child_id"
+                    + " AND (SELECT count(DISTINCT date_trunc('month', a2.raised_on))"
+                    + " FROM fact_alert a2 JOIN case_file cf2 ON cf2.id = a2.case_id WHERE cf2.child_id = cf.child_id"
                     + " AND a2.kind NOT IN ('SIMULTANEOUS', 'SUCCESSIVE')"
-                    + " AND a2.raised_at AT TIME ZONE 'America/Santiago' >= date_trunc('month', CAST(?2 AS DATE))"
-                    + " - make_interval(months => ?3 - 1)"
-                    + " AND (a2.raised_at AT TIME ZONE 'America/Santiago')::date <= CAST(?2 AS DATE)) >= ?3"
-                    + " AND NOT EXISTS (SELECT 1 FROM vulnerability_alert o JOIN case_file co ON co.id = o.case_id"
-                    + " WHERE co.child_id = cf.child_id AND o.kind = 'SUCCESSIVE' AND o.state <> 'RESOLVED')"
-                    + " ORDER BY cf.child_id, a.raised_at DESC, a.id DESC" + ON_CONFLICT,
+                    + " AND a2.raised_on >= CAST(date_trunc('month', CAST(?2 AS DATE)) - make_interval(months => ?3 - 1) AS DATE)"
+                    + " AND a2.raised_on <= CAST(?2 AS DATE)) >= ?3"
+                    + " AND NOT EXISTS (SELECT 1 FROM fact_alert o JOIN case_file co ON co.id = o.case_id"
+                    + " WHERE co.child_id = cf.child_id AND o.kind = 'SUCCESSIVE' AND o.is_open)"
+                    + " ORDER BY cf.child_id, a.raised_at DESC, a.alert_id DESC" + ON_CONFLICT,
                     comuna, today, on.get(AlertRule.SUCCESSIVE)));
         }
         if (on.containsKey(AlertRule.PLAN_OVERDUE)) {
             // each open action past its due day by the threshold, on the case of its plan; done or cancelled resolves it
-            raised.addAll(ids(INSERT + "SELECT pa.comuna_id, wp.case_id, 'PLAN_OVERDUE', 'MEDIUM',"
+            raised.addAll(ids(INSERT + "SELECT pa.comuna_id, pa.case_id, 'PLAN_OVERDUE', 'MEDIUM',"
                     + " 'Acción del plan vencida desde el ' || to_char(pa.due_on, 'DD-MM-YYYY') || ' (' || p.acronym || ')',"
-                    + " 'RULE', 'sistema', 'action:' || pa.id FROM plan_action pa JOIN work_plan wp ON wp.id = pa.plan_id"
+                    + " 'RULE', 'sistema', 'action:' || pa.action_id FROM fact_plan_action pa"
                     + " JOIN program p ON p.id = pa.program_id WHERE pa.comuna_id = ?1"
-                    + " AND pa.status IN ('PENDING', 'IN_PROGRESS') AND pa.due_on <= CAST(?2 AS DATE) - ?3" + ON_CONFLICT,
+                    + " AND pa.is_open AND pa.due_on <= CAST(?2 AS DATE) - ?3" + ON_CONFLICT,
                     comuna, today, on.get(AlertRule.PLAN_OVERDUE)));
         }
         if (on.containsKey(AlertRule.NO_CONTACT)) {

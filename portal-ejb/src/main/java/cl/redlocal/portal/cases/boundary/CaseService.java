@@ -6,7 +6,9 @@ import cl.redlocal.portal.cases.control.CaseAccess;
 import cl.redlocal.portal.cases.entity.CaseFile;
 import cl.redlocal.portal.cases.entity.Child;
 import cl.redlocal.portal.cases.entity.Run;
+import cl.redlocal.portal.facts.Reentries;
 import cl.redlocal.portal.platform.PageRequest;
+import cl.redlocal.portal.platform.SqlValues;
 import cl.redlocal.portal.security.control.Caller;
 import cl.redlocal.portal.security.control.CallerProfile;
 import cl.redlocal.portal.security.entity.Role;
@@ -56,27 +58,25 @@ public class CaseService {
         CaseFile c = found.get();
         Child child = c.getChild();
         LocalDate today = clock.today();
-        // every involvement of the child, in this case or an earlier one: the trajectory crosses cases
-        List<Object[]> involvements = em.createQuery("SELECT p.acronym, p.name, i.startedOn, i.endedOn, i.exitReason"
-                        + " FROM CaseInvolvement i JOIN i.program p WHERE i.caseFile.child = :child"
-                        + " ORDER BY i.startedOn, i.id", Object[].class)
-                .setParameter("child", child).getResultList();
+        // every stay of the child, in this case or an earlier one (the trajectory crosses cases), with the
+        // episode it belongs to and the child's re-entries in 5 years: one statement, the facts' definitions
+        // (fact_stay_episode, fact_episode through Reentries; docs/facts.md)
+        @SuppressWarnings("unchecked")
+        List<Object[]> involvements = em.createNativeQuery("SELECT p.acronym, p.name, s.started_on, s.ended_on,"
+                        + " i.exit_reason, s.opens_episode AND s.episode_no > 1, "
+                        + Reentries.countInWindowSql("?1", "?2")
+                        + " FROM fact_stay_episode s JOIN program p ON p.id = s.program_id"
+                        + " JOIN case_involvement i ON i.id = s.stay_id WHERE s.child_id = ?1"
+                        + " ORDER BY s.started_on, s.stay_id")
+                .setParameter(1, child.getId()).setParameter(2, today).getResultList();
         List<CaseSummary.Involvement> programs = new ArrayList<>();
         List<CaseSummary.TrajectoryEvent> trajectory = new ArrayList<>();
-        // An entry opens a new episode when no earlier stay is still running on its first day; every episode
-        // after the first is a re-entry (seed 001: two or more entries within 5 years is a critical trajectory).
-        LocalDate coveredUntil = null;
-        int entriesInFiveYears = 0;
+        int reentriesInFiveYears = 0;
         for (Object[] i : involvements) {
-            LocalDate started = (LocalDate) i[2];
-            LocalDate ended = (LocalDate) i[3];
-            boolean newEpisode = coveredUntil == null || !started.isBefore(coveredUntil);
-            boolean reentry = newEpisode && coveredUntil != null;
-            if (newEpisode && !started.isBefore(today.minusYears(5))) {
-                entriesInFiveYears++;
-            }
-            LocalDate end = ended == null ? LocalDate.MAX : ended;
-            coveredUntil = coveredUntil == null || end.isAfter(coveredUntil) ? end : coveredUntil;
+            LocalDate started = SqlValues.localDate(i[2]);
+            LocalDate ended = SqlValues.localDate(i[3]);
+            boolean reentry = Boolean.TRUE.equals(i[5]);
+            reentriesInFiveYears = ((Number) i[6]).intValue();
             programs.add(new CaseSummary.Involvement((String) i[0], (String) i[1], started, ended, (String) i[4], reentry));
             trajectory.add(new CaseSummary.TrajectoryEvent(started, reentry ? "REENTRY" : "ENTRY", (String) i[0], null, null));
             if (ended != null) {
@@ -95,8 +95,8 @@ public class CaseService {
         int active = (int) programs.stream().filter(CaseSummary.Involvement::active).map(CaseSummary.Involvement::acronym)
                 .distinct().count();
         int family = child.getFamily() == null ? active : ((Number) em.createNativeQuery("SELECT count(DISTINCT"
-                        + " i.program_id) FROM case_involvement i JOIN case_file fc ON fc.id = i.case_id JOIN child fch"
-                        + " ON fch.id = fc.child_id WHERE fch.family_id = ?1 AND i.ended_on IS NULL")
+                        + " s.program_id) FROM fact_stay s JOIN child fch ON fch.id = s.child_id"
+                        + " WHERE fch.family_id = ?1 AND s.is_active")
                 .setParameter(1, child.getFamily().getId()).getSingleResult()).intValue();
         audit.success(AuditAction.READ, "CASE", caseId);
         String fullName = child.getGivenNames() + " " + child.getPaternalSurname()
@@ -105,7 +105,7 @@ public class CaseService {
                 child.getRun() == null ? null : Run.format(child.getRun()), child.getBirthDate(),
                 child.ageOn(today), c.getStatus().name(), c.getOpenedOn(), programs, trajectory,
                 new CaseSummary.Flags(active, table.maxPrograms(), family, table.maxFamilyPrograms(),
-                        entriesInFiveYears)));
+                        reentriesInFiveYears)));
     }
 
     /** The open cases the caller may see, newest first, code and initials only. */

@@ -26,11 +26,12 @@ public record CaseSummary(long id, String code, String initials, String fullName
 
     /**
      * activePrograms / maxPrograms: the child in more programs at once than the comuna's threshold;
-     * familyPrograms / maxFamilyPrograms: the family spread across more; entriesInFiveYears counts
-     * episodes (an entry when no other stay was running), and two or more is a critical trajectory (seed 001).
+     * familyPrograms / maxFamilyPrograms: the family spread across more; reentriesInFiveYears counts the
+     * child's re-entries in the last 5 years (episodes after the first, fact_episode; docs/facts.md), and one
+     * or more (two or more entries into the system) is a critical trajectory (seed 001).
      */
     public record Flags(int activePrograms, int maxPrograms, int familyPrograms, int maxFamilyPrograms,
-                        int entriesInFiveYears) implements Serializable {
+                        int reentriesInFiveYears) implements Serializable {
         public boolean overIntervened() {
             return activePrograms > maxPrograms;
         }
@@ -40,7 +41,7 @@ public record CaseSummary(long id, String code, String initials, String fullName
         }
 
         public boolean criticalTrajectory() {
-            return entriesInFiveYears >= 2;
+            return reentriesInFiveYears >= 1;
         }
     }
 }

@@ -6,6 +6,7 @@ import cl.redlocal.portal.audit.control.AuditOutcome;
 import cl.redlocal.portal.cases.control.CaseAccess;
 import cl.redlocal.portal.cases.entity.CaseFile;
 import cl.redlocal.portal.cases.entity.CaseInvolvement;
+import cl.redlocal.portal.facts.Reentries;
 import cl.redlocal.portal.offer.control.CapacityLedger;
 import cl.redlocal.portal.offer.entity.Program;
 import cl.redlocal.portal.platform.BusinessException;
@@ -180,18 +181,22 @@ public class FollowUpService {
         audit.record(AuditAction.UPDATE, "FOLLOWUP_TASK", taskId, AuditOutcome.SUCCESS, "seguimiento realizado");
     }
 
-    /** The case's stays (trajectory) with re-entries within 24 months after an exit of the same child marked. */
+    /**
+     * The case's stays (trajectory); a stay that opens a re-entry episode starting within 24 months of the
+     * end of the child's previous episode is marked (fact_stay_episode, fact_episode; docs/facts.md).
+     */
     public List<StayRow> trajectory(long caseId) {
-        visibleCase(caseId);
+        CaseFile caseFile = visibleCase(caseId);
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT i.id, i.version, p.acronym, p.id, i.started_on, i.ended_on,"
-                        + " i.exit_reason, i.goals_achieved, EXISTS (SELECT 1 FROM case_involvement e"
-                        + " JOIN case_file ce ON ce.id = e.case_id WHERE ce.child_id = cf.child_id AND e.id <> i.id"
-                        + " AND e.ended_on IS NOT NULL AND e.ended_on <= i.started_on"
-                        + " AND i.started_on <= e.ended_on + INTERVAL '24 months')"
-                        + " FROM case_involvement i JOIN case_file cf ON cf.id = i.case_id JOIN program p ON p.id = i.program_id"
-                        + " WHERE i.case_id = ?1 ORDER BY i.started_on, i.id")
-                .setParameter(1, caseId).getResultList();
+        List<Object[]> rows = em.createNativeQuery("SELECT i.id, i.version, p.acronym, p.id, s.started_on, s.ended_on,"
+                        + " i.exit_reason, s.goals_achieved, s.opens_episode AND EXISTS (SELECT 1 FROM fact_episode e"
+                        + " WHERE e.child_id = s.child_id AND e.episode_no = s.episode_no AND "
+                        + Reentries.withinMonthsOfExitSql("e") + ")"
+                        + " FROM fact_stay_episode s JOIN case_involvement i ON i.id = s.stay_id"
+                        + " JOIN program p ON p.id = s.program_id"
+                        // the child first: the episodes are numbered per child, so the view is computed for one child
+                        + " WHERE s.child_id = ?2 AND s.case_id = ?1 ORDER BY s.started_on, s.stay_id")
+                .setParameter(1, caseId).setParameter(2, caseFile.getChild().getId()).getResultList();
         audit.record(AuditAction.READ, "CASE", caseId, AuditOutcome.SUCCESS, "trayectoria y seguimiento");
         return rows.stream().map(r -> new StayRow(((Number) r[0]).longValue(), ((Number) r[1]).intValue(),
                 (String) r[2], ((Number) r[3]).longValue(), SqlValues.localDate(r[4]), SqlValues.localDate(r[5]),

@@ -104,12 +104,12 @@ public class ReminderDigest {
         // the professionals of the responsible program; the action's text is never mailed (it may name people)
         @SuppressWarnings("unchecked")
         List<Object[]> actions = em.createNativeQuery("SELECT u.id, u.username, u.email, cf.code, ch.given_names,"
-                        + " ch.paternal_surname, ch.maternal_surname, pa.due_on FROM plan_action pa"
-                        + " JOIN work_plan wp ON wp.id = pa.plan_id JOIN case_file cf ON cf.id = wp.case_id"
+                        + " ch.paternal_surname, ch.maternal_surname, pa.due_on FROM fact_plan_action pa"
+                        + " JOIN case_file cf ON cf.id = pa.case_id"
                         + " JOIN child ch ON ch.id = cf.child_id"
                         + " JOIN app_user u ON u.enabled AND (u.id = pa.responsible_user_id OR (pa.responsible_user_id IS NULL"
                         + " AND u.program_id = pa.program_id AND u.role = 'PROFESIONAL'))"
-                        + " WHERE pa.comuna_id = ?1 AND pa.status IN ('PENDING', 'IN_PROGRESS') AND pa.due_on < CAST(?2 AS DATE)"
+                        + " WHERE pa.comuna_id = ?1 AND pa.is_open AND pa.due_on < CAST(?2 AS DATE)"
                         + " ORDER BY u.id, pa.due_on").setParameter(1, comunaId).setParameter(2, day).getResultList();
         for (Object[] r : actions) {
             add(items, users, r, "Acción del plan de trabajo del caso " + r[3] + " ("
@@ -118,12 +118,12 @@ public class ReminderDigest {
         }
         @SuppressWarnings("unchecked")
         List<Object[]> alerts = em.createNativeQuery("SELECT u.id, u.username, u.email, cf.code, ch.given_names,"
-                        + " ch.paternal_surname, ch.maternal_surname, a.kind FROM vulnerability_alert a"
+                        + " ch.paternal_surname, ch.maternal_surname, a.kind FROM fact_alert a"
                         + " JOIN case_file cf ON cf.id = a.case_id JOIN child ch ON ch.id = cf.child_id"
                         + " JOIN app_user u ON u.comuna_id = a.comuna_id AND u.enabled AND (u.role = 'COFACILITADOR'"
-                        + " OR (u.role = 'PROFESIONAL' AND EXISTS (SELECT 1 FROM case_involvement i WHERE i.case_id = a.case_id"
-                        + " AND i.program_id = u.program_id AND i.ended_on IS NULL)))"
-                        + " WHERE a.comuna_id = ?1 AND a.severity = 'HIGH' AND a.state <> 'RESOLVED'"
+                        + " OR (u.role = 'PROFESIONAL' AND EXISTS (SELECT 1 FROM fact_stay i WHERE i.case_id = a.case_id"
+                        + " AND i.program_id = u.program_id AND i.is_active)))"
+                        + " WHERE a.comuna_id = ?1 AND a.severity = 'HIGH' AND a.is_open"
                         + " AND a.raised_at > CAST(?2 AS DATE) - INTERVAL '1 day' ORDER BY u.id, a.raised_at")
                 .setParameter(1, comunaId).setParameter(2, day).getResultList();
         for (Object[] r : alerts) {

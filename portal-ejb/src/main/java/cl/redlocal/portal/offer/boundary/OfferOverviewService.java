@@ -75,7 +75,7 @@ public class OfferOverviewService {
     public GapCatalogue gaps(Long comunaId) {
         long comuna = comunaOf(comunaId);
         LocalDate today = LocalDate.now(ZoneId.of(timezone));
-        GapQueries.Lines lines = gapQueries.lines(comuna, today, timezone);
+        GapQueries.Lines lines = gapQueries.lines(comuna, today);
         return new GapCatalogue(comuna, em.find(Comuna.class, comuna).getName(), today, lines.programs(),
                 lines.sectors(), lines.total());
     }

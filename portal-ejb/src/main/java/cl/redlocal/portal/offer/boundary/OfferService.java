@@ -86,8 +86,8 @@ public class OfferService {
             audit.denied("PROGRAM", id, "programa de otra comuna o inexistente");
             return Optional.empty();
         }
-        Object[] waiting = (Object[]) em.createNativeQuery("SELECT count(*), min(entered_at) FROM waiting_entry"
-                + " WHERE program_id = ?1 AND exited_at IS NULL").setParameter(1, id).getSingleResult();
+        Object[] waiting = (Object[]) em.createNativeQuery("SELECT count(*), min(entered_at) FROM fact_waiting"
+                + " WHERE program_id = ?1 AND is_open").setParameter(1, id).getSingleResult();
         Instant oldest = SqlValues.instant(waiting[1]);
         List<LocationForm> locations = p.getLocations().stream().map(l -> new LocationForm(l.getId(), l.getName(),
                 l.getAddress(), l.getSector(), l.getLatitude(), l.getLongitude())).toList();

@@ -27,19 +27,19 @@ public class GapQueries {
      * One line per open waiting-list entry (or one line for a program nobody waits for). A program's
      * slots and occupancy are repeated on each of its lines, so they are summed from its first line
      * only. Waits count whole calendar days in the portal's time zone since the entry joined the list
-     * (OfferQueries.WAITING counts the same entries).
+     * (the open waits of fact_waiting, docs/facts.md; OfferQueries.WAITING counts the same entries).
      */
     private static final String SQL = """
             WITH waits AS (
                 SELECT w.program_id,
-                       CAST(?1 AS DATE) - CAST(w.entered_at AT TIME ZONE CAST(?2 AS TEXT) AS DATE) AS days
-                FROM waiting_entry w
-                WHERE w.exited_at IS NULL
+                       CAST(?1 AS DATE) - w.entered_on AS days
+                FROM fact_waiting w
+                WHERE w.is_open
             ), lines AS (
                 SELECT p.id, p.acronym, p.name, p.sector, p.status, p.slots, p.occupied, w.days,
                        row_number() OVER (PARTITION BY p.id) = 1 AS first_of_program
                 FROM program p LEFT JOIN waits w ON w.program_id = p.id
-                WHERE p.comuna_id = ?3 AND p.status <> 'CLOSED'
+                WHERE p.comuna_id = ?2 AND p.status <> 'CLOSED'
             )
             SELECT GROUPING(sector, id), sector, id, acronym, name, status,
                    coalesce(sum(slots) FILTER (WHERE first_of_program), 0),
@@ -54,12 +54,11 @@ public class GapQueries {
     EntityManager em;
 
     /** The lines of a comuna as of a day: programs (by sector and acronym), then sectors, then the total. */
-    public Lines lines(long comunaId, LocalDate today, String timezone) {
+    public Lines lines(long comunaId, LocalDate today) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(SQL)
                 .setParameter(1, java.sql.Date.valueOf(today))
-                .setParameter(2, timezone)
-                .setParameter(3, comunaId)
+                .setParameter(2, comunaId)
                 .getResultList();
         List<GapRow> programs = rows.stream().filter(r -> level(r) == PROGRAM).map(GapQueries::toRow).toList();
         List<GapRow> sectors = rows.stream().filter(r -> level(r) == SECTOR).map(GapQueries::toRow).toList();

@@ -30,7 +30,7 @@ import java.util.stream.Collectors;
 public class OfferQueries {
 
     /** The waiting list of a program: referrals accepted without a vacancy. */
-    public static final String WAITING = "(SELECT count(*) FROM waiting_entry w WHERE w.program_id = p.id AND w.exited_at IS NULL)";
+    public static final String WAITING = "(SELECT count(*) FROM fact_waiting w WHERE w.program_id = p.id AND w.is_open)";
 
     private static final Map<String, String> SORTABLE = Map.of(
             "acronym", "p.acronym", "name", "p.name", "providerName", "v.name", "sector", "p.sector",

@@ -1,8 +1,8 @@
 package cl.redlocal.portal.plan.control;
 
 /**
- * The one definition of an overdue plan action, as SQL over a plan_action alias: still open (pending or
- * in progress) and its due day before today. The Java form is PlanAction.overdueOn.
+ * An overdue plan action, as SQL over a plan_action alias: open (fact_plan_action.is_open, docs/facts.md)
+ * and its due day before today. The Java form is PlanAction.overdueOn.
  */
 public final class Overdue {
 
@@ -11,6 +11,7 @@ public final class Overdue {
 
     /** Bind today (a LocalDate) where the returned text has {@code ?}. */
     public static String sql(String alias) {
-        return alias + ".status IN ('PENDING', 'IN_PROGRESS') AND " + alias + ".due_on < ?";
+        return "EXISTS (SELECT 1 FROM fact_plan_action fpa WHERE fpa.action_id = " + alias + ".id AND fpa.is_open) AND "
+                + alias + ".due_on < ?";
     }
 }

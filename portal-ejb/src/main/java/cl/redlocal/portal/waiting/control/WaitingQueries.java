@@ -98,15 +98,14 @@ public class WaitingQueries {
 
     /** Every program of the comuna that is active or has a list: length, oldest and median wait in days. */
     public List<ListOverview> overview(long comunaId) {
-        String zone = clock.zone().getId();
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT p.id, p.acronym, p.name, count(w.id),"
-                        + " max(CAST(?2 AS DATE) - CAST(w.entered_at AT TIME ZONE ?3 AS DATE)),"
-                        + " percentile_cont(0.5) WITHIN GROUP (ORDER BY CAST(?2 AS DATE) - CAST(w.entered_at AT TIME ZONE ?3 AS DATE))"
-                        + " FROM program p LEFT JOIN waiting_entry w ON w.program_id = p.id AND w.exited_at IS NULL"
-                        + " WHERE p.comuna_id = ?1 AND (p.status = 'ACTIVE' OR w.id IS NOT NULL)"
-                        + " GROUP BY p.id, p.acronym, p.name ORDER BY count(w.id) DESC, p.acronym")
-                .setParameter(1, comunaId).setParameter(2, clock.today()).setParameter(3, zone).getResultList();
+        List<Object[]> rows = em.createNativeQuery("SELECT p.id, p.acronym, p.name, count(w.entry_id),"
+                        + " max(CAST(?2 AS DATE) - w.entered_on),"
+                        + " percentile_cont(0.5) WITHIN GROUP (ORDER BY CAST(?2 AS DATE) - w.entered_on)"
+                        + " FROM program p LEFT JOIN fact_waiting w ON w.program_id = p.id AND w.is_open"
+                        + " WHERE p.comuna_id = ?1 AND (p.status = 'ACTIVE' OR w.entry_id IS NOT NULL)"
+                        + " GROUP BY p.id, p.acronym, p.name ORDER BY count(w.entry_id) DESC, p.acronym")
+                .setParameter(1, comunaId).setParameter(2, clock.today()).getResultList();
         return rows.stream().map(r -> new ListOverview(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
                 ((Number) r[3]).longValue(), r[4] == null ? null : ((Number) r[4]).longValue(),
                 r[5] == null ? null : BigDecimal.valueOf(((Number) r[5]).doubleValue()).setScale(1, RoundingMode.HALF_UP)))
@@ -117,20 +116,21 @@ public class WaitingQueries {
     public List<HistoryPoint> history(long programId, int days) {
         LocalDate today = clock.today();
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT CAST(d AS DATE), (SELECT count(*) FROM waiting_entry w"
-                        + " WHERE w.program_id = ?1 AND CAST(w.entered_at AT TIME ZONE ?2 AS DATE) <= CAST(d AS DATE)"
-                        + " AND (w.exited_at IS NULL OR CAST(w.exited_at AT TIME ZONE ?2 AS DATE) > CAST(d AS DATE)))"
-                        + " FROM generate_series(CAST(?3 AS DATE), CAST(?4 AS DATE), INTERVAL '1 day') d ORDER BY 1")
-                .setParameter(1, programId).setParameter(2, clock.zone().getId())
-                .setParameter(3, today.minusDays(days - 1L)).setParameter(4, today).getResultList();
+        // in the list at the end of day d: entered on or before d and not exited by then (fact_waiting's days)
+        List<Object[]> rows = em.createNativeQuery("SELECT CAST(d AS DATE), (SELECT count(*) FROM fact_waiting w"
+                        + " WHERE w.program_id = ?1 AND w.entered_on <= CAST(d AS DATE)"
+                        + " AND (w.is_open OR w.exited_on > CAST(d AS DATE)))"
+                        + " FROM generate_series(CAST(?2 AS DATE), CAST(?3 AS DATE), INTERVAL '1 day') d ORDER BY 1")
+                .setParameter(1, programId)
+                .setParameter(2, today.minusDays(days - 1L)).setParameter(3, today).getResultList();
         return rows.stream().map(r -> new HistoryPoint(localDate(r[0]), ((Number) r[1]).longValue())).toList();
     }
 
     /** The programs in whose lists a case waits now. */
     public List<Long> programsWhereWaiting(long caseId) {
         @SuppressWarnings("unchecked")
-        List<Number> ids = em.createNativeQuery("SELECT program_id FROM waiting_entry WHERE case_id = ?1"
-                + " AND exited_at IS NULL ORDER BY entered_at").setParameter(1, caseId).getResultList();
+        List<Number> ids = em.createNativeQuery("SELECT program_id FROM fact_waiting WHERE case_id = ?1"
+                + " AND is_open ORDER BY entered_at").setParameter(1, caseId).getResultList();
         return ids.stream().map(Number::longValue).toList();
     }
 

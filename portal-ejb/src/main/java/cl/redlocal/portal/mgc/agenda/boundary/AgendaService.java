@@ -107,7 +107,8 @@ public class AgendaService {
                         SELECT a.id, a.description, a.responsible_institution, a.responsible_name, a.due_on, a.status,
                                s.starts_at
                         FROM mgc_agreement a JOIN mgc_session s ON s.id = a.session_id
-                        WHERE a.table_id = ?1 AND a.comuna_id = ?2 AND a.status IN ('PENDING', 'IN_PROGRESS')
+                        JOIN fact_agreement fa ON fa.agreement_id = a.id
+                        WHERE a.table_id = ?1 AND a.comuna_id = ?2 AND fa.is_open
                           AND a.session_id <> ?3
                         ORDER BY a.due_on, a.id""")
                 .setParameter(1, session.tableId()).setParameter(2, session.comunaId()).setParameter(3, session.id())
@@ -454,8 +455,8 @@ public class AgendaService {
 
     private List<Pauta.Program> programs(long caseId) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT p.acronym, p.name, min(i.started_on) FROM case_involvement i"
-                + " JOIN program p ON p.id = i.program_id WHERE i.case_id = ?1 AND i.ended_on IS NULL"
+        List<Object[]> rows = em.createNativeQuery("SELECT p.acronym, p.name, min(i.started_on) FROM fact_stay i"
+                + " JOIN program p ON p.id = i.program_id WHERE i.case_id = ?1 AND i.is_active"
                 + " GROUP BY p.acronym, p.name ORDER BY p.acronym").setParameter(1, caseId).getResultList();
         return rows.stream().map(r -> new Pauta.Program((String) r[0], (String) r[1], SqlValues.localDate(r[2]))).toList();
     }
@@ -482,10 +483,10 @@ public class AgendaService {
     private Pauta.PlanStatus plan(long caseId) {
         Object[] counts = (Object[]) em.createNativeQuery("""
                         SELECT (SELECT count(*) FROM plan_goal g JOIN work_plan w ON w.id = g.plan_id WHERE w.case_id = ?1),
-                               count(a.id) FILTER (WHERE a.status IN ('PENDING', 'IN_PROGRESS')),
-                               count(a.id) FILTER (WHERE a.status IN ('PENDING', 'IN_PROGRESS') AND a.due_on < ?2),
-                               count(a.id) FILTER (WHERE a.status = 'DONE')
-                        FROM work_plan w LEFT JOIN plan_action a ON a.plan_id = w.id WHERE w.case_id = ?1""")
+                               count(a.action_id) FILTER (WHERE a.is_open),
+                               count(a.action_id) FILTER (WHERE a.is_open AND a.due_on < ?2),
+                               count(a.action_id) FILTER (WHERE a.status = 'DONE')
+                        FROM work_plan w LEFT JOIN fact_plan_action a ON a.plan_id = w.id WHERE w.case_id = ?1""")
                 .setParameter(1, caseId).setParameter(2, java.sql.Date.valueOf(clock.today())).getSingleResult();
         @SuppressWarnings("unchecked")
         List<String> goals = em.createNativeQuery("SELECT g.description FROM plan_goal g JOIN work_plan w ON w.id = g.plan_id"
@@ -495,8 +496,8 @@ public class AgendaService {
 
     private List<Pauta.Alert> alerts(long caseId) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT kind, severity, state, raised_at FROM vulnerability_alert"
-                + " WHERE case_id = ?1 AND state <> 'RESOLVED' ORDER BY raised_at DESC").setParameter(1, caseId).getResultList();
+        List<Object[]> rows = em.createNativeQuery("SELECT kind, severity, state, raised_at FROM fact_alert"
+                + " WHERE case_id = ?1 AND is_open ORDER BY raised_at DESC").setParameter(1, caseId).getResultList();
         return rows.stream().map(r -> new Pauta.Alert(AlertTexts.kind((String) r[0]), AlertTexts.severity((String) r[1]),
                 (String) r[2], SqlValues.instant(r[3]))).toList();
     }

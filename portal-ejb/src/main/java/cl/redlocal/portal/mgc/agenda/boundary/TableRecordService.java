@@ -69,8 +69,8 @@ public class TableRecordService {
         @SuppressWarnings("unchecked")
         List<Object[]> sessions = em.createNativeQuery("""
                         SELECT s.id, s.starts_at, s.state,
-                               (SELECT count(*) FROM mgc_participant p WHERE p.session_id = s.id AND p.attendance = 'PRESENT'),
-                               (SELECT count(*) FROM mgc_participant p WHERE p.session_id = s.id),
+                               (SELECT count(*) FROM fact_attendance p WHERE p.session_id = s.id AND p.is_present),
+                               (SELECT count(*) FROM fact_attendance p WHERE p.session_id = s.id),
                                (SELECT count(*) FROM mgc_case_item ci WHERE ci.session_id = s.id AND ci.state = 'PICKED'),
                                (SELECT count(*) FROM mgc_agreement a WHERE a.session_id = s.id)
                         FROM mgc_session s WHERE s.table_id = ?1 AND s.starts_at >= ?2 AND s.starts_at < ?3
@@ -79,22 +79,21 @@ public class TableRecordService {
 
         @SuppressWarnings("unchecked")
         List<Object[]> attendance = em.createNativeQuery("""
-                        SELECT coalesce(m.institution, p.guest_institution) AS institution,
-                               count(*) FILTER (WHERE p.attendance = 'PRESENT'),
+                        SELECT p.institution,
+                               count(*) FILTER (WHERE p.is_present),
                                count(*) FILTER (WHERE p.attendance = 'ABSENT'),
                                count(*) FILTER (WHERE p.attendance = 'EXCUSED')
-                        FROM mgc_participant p JOIN mgc_session s ON s.id = p.session_id
-                        LEFT JOIN mgc_member m ON m.id = p.member_id
-                        WHERE s.table_id = ?1 AND s.state = 'HELD' AND s.starts_at >= ?2 AND s.starts_at < ?3
+                        FROM fact_attendance p JOIN fact_session s ON s.session_id = p.session_id
+                        WHERE s.table_id = ?1 AND s.is_held AND s.starts_at >= ?2 AND s.starts_at < ?3
                         GROUP BY 1 ORDER BY 1""")
                 .setParameter(1, tableId).setParameter(2, start).setParameter(3, end).getResultList();
 
         Object[] agreements = (Object[]) em.createNativeQuery("""
                         SELECT count(*), count(*) FILTER (WHERE a.status = 'DONE'),
-                               count(*) FILTER (WHERE a.status = 'DONE' AND a.done_on <= a.due_on),
-                               count(*) FILTER (WHERE a.status IN ('PENDING', 'IN_PROGRESS') AND a.due_on < ?4),
+                               count(*) FILTER (WHERE a.done_on_time),
+                               count(*) FILTER (WHERE a.is_open AND a.due_on < ?4),
                                count(*) FILTER (WHERE a.status = 'CANCELLED')
-                        FROM mgc_agreement a JOIN mgc_session s ON s.id = a.session_id
+                        FROM fact_agreement a JOIN mgc_session s ON s.id = a.session_id
                         WHERE a.table_id = ?1 AND s.starts_at >= ?2 AND s.starts_at < ?3""")
                 .setParameter(1, tableId).setParameter(2, start).setParameter(3, end)
                 .setParameter(4, java.sql.Date.valueOf(clock.today())).getSingleResult();
@@ -102,7 +101,7 @@ public class TableRecordService {
         Object[] cases = (Object[]) em.createNativeQuery("""
                         SELECT count(*), count(*) FILTER (WHERE c.status = 'CLOSED'),
                                count(*) FILTER (WHERE c.status = 'OPEN'),
-                               count(*) FILTER (WHERE EXISTS (SELECT 1 FROM vulnerability_alert v WHERE v.case_id = c.id
+                               count(*) FILTER (WHERE EXISTS (SELECT 1 FROM fact_alert v WHERE v.case_id = c.id
                                                               AND v.raised_at > x.first_at))
                         FROM (SELECT ci.case_id, min(s.starts_at) AS first_at FROM mgc_case_item ci
                               JOIN mgc_session s ON s.id = ci.session_id

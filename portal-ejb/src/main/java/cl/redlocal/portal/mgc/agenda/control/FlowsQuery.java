@@ -16,7 +16,8 @@ import java.util.TreeMap;
 
 /**
  * Builds the flows block from the data, never from copies: one native query per figure group (referrals,
- * admissions, waiting lists), each grouped by program, so the cost does not grow with the programs.
+ * admissions, waiting lists), each grouped by program, so the cost does not grow with the programs. They read
+ * the domain facts (fact_referral's answer, fact_stay, fact_waiting; docs/facts.md).
  * <ul>
  * <li>sent: referrals to the program sent in [from, to);</li>
  * <li>accepted / rejected: referrals answered in [from, to) now ADMITTED, WAITING, ACCEPTED or CLOSED (a
@@ -70,12 +71,12 @@ public class FlowsQuery {
         List<Object[]> referrals = em.createNativeQuery("""
                         SELECT p.id, p.acronym,
                                count(*) FILTER (WHERE r.sent_at >= ?2 AND r.sent_at < ?3),
-                               count(*) FILTER (WHERE r.answered_at >= ?2 AND r.answered_at < ?3
-                                                AND r.state IN ('ACCEPTED', 'ADMITTED', 'WAITING', 'CLOSED')),
-                               count(*) FILTER (WHERE r.answered_at >= ?2 AND r.answered_at < ?3 AND r.state = 'REJECTED'),
-                               count(*) FILTER (WHERE r.sent_at < ?3 AND r.due_on < ?4 AND r.state <> 'WITHDRAWN'
+                               count(*) FILTER (WHERE r.answered_at >= ?2 AND r.answered_at < ?3 AND r.answer = 'ACCEPTED'),
+                               count(*) FILTER (WHERE r.answered_at >= ?2 AND r.answered_at < ?3 AND r.answer = 'REJECTED'),
+                               count(*) FILTER (WHERE r.sent_at < ?3 AND r.due_on < ?4
+                                                AND r.answer IS DISTINCT FROM 'WITHDRAWN'
                                                 AND (r.answered_at IS NULL OR r.answered_at >= ?3))
-                        FROM referral r JOIN program p ON p.id = r.to_program_id
+                        FROM fact_referral r JOIN program p ON p.id = r.to_program_id
                         WHERE r.comuna_id = ?1 AND r.sent_at < ?3 AND (r.sent_at >= ?2 OR r.answered_at >= ?2
                               OR r.answered_at IS NULL)
                         GROUP BY p.id, p.acronym""")
@@ -92,7 +93,7 @@ public class FlowsQuery {
         @SuppressWarnings("unchecked")
         List<Object[]> admissions = em.createNativeQuery("""
                         SELECT p.id, p.acronym, count(*)
-                        FROM case_involvement i JOIN program p ON p.id = i.program_id
+                        FROM fact_stay i JOIN program p ON p.id = i.program_id
                         WHERE i.comuna_id = ?1 AND i.started_on >= ?2 AND i.started_on < ?3
                         GROUP BY p.id, p.acronym""")
                 .setParameter(1, comunaId).setParameter(2, java.sql.Date.valueOf(fromDay))
@@ -105,14 +106,14 @@ public class FlowsQuery {
         List<Object[]> waiting = em.createNativeQuery("""
                         SELECT p.id, p.acronym,
                                count(*) FILTER (WHERE w.entered_at < ?3 AND (w.exited_at IS NULL OR w.exited_at >= ?3)),
-                               max(CAST(?4 AS DATE) - CAST(w.entered_at AT TIME ZONE ?5 AS DATE))
+                               max(CAST(?4 AS DATE) - w.entered_on)
                                    FILTER (WHERE w.entered_at < ?3 AND (w.exited_at IS NULL OR w.exited_at >= ?3)),
                                count(*) FILTER (WHERE w.entered_at < ?2 AND (w.exited_at IS NULL OR w.exited_at >= ?2))
-                        FROM waiting_entry w JOIN program p ON p.id = w.program_id
+                        FROM fact_waiting w JOIN program p ON p.id = w.program_id
                         WHERE w.comuna_id = ?1 AND w.entered_at < ?3 AND (w.exited_at IS NULL OR w.exited_at >= ?2)
                         GROUP BY p.id, p.acronym""")
                 .setParameter(1, comunaId).setParameter(2, f).setParameter(3, t)
-                .setParameter(4, java.sql.Date.valueOf(toDay)).setParameter(5, clock.zone().getId()).getResultList();
+                .setParameter(4, java.sql.Date.valueOf(toDay)).getResultList();
         for (Object[] r : waiting) {
             long[] v = line(figures, acronyms, r);
             v[5] = n(r[2]);

@@ -37,17 +37,16 @@ public class SuggestionQuery {
         List<Object[]> rows = em.createNativeQuery("""
                         SELECT * FROM (
                           SELECT c.id, c.code, ch.given_names, ch.paternal_surname, ch.maternal_surname,
-                            (SELECT count(*) FROM vulnerability_alert a WHERE a.case_id = c.id AND a.state <> 'RESOLVED') AS open_alerts,
-                            (SELECT count(*) FROM vulnerability_alert a WHERE a.case_id = c.id AND a.state <> 'RESOLVED'
+                            (SELECT count(*) FROM fact_alert a WHERE a.case_id = c.id AND a.is_open) AS open_alerts,
+                            (SELECT count(*) FROM fact_alert a WHERE a.case_id = c.id AND a.is_open
                                 AND a.severity = 'HIGH') AS high_alerts,
-                            (SELECT count(DISTINCT i.program_id) FROM case_involvement i WHERE i.case_id = c.id
-                                AND i.ended_on IS NULL) AS active_programs,
-                            (SELECT count(*) FROM plan_action pa JOIN work_plan wp ON wp.id = pa.plan_id
-                                WHERE wp.case_id = c.id AND pa.status IN ('PENDING', 'IN_PROGRESS')
-                                AND pa.due_on < ?3) AS overdue_actions,
-                            (SELECT CASE WHEN count(*) FILTER (WHERE pa.status IN ('PENDING', 'IN_PROGRESS')) > 0
-                                    THEN max(pa.updated_at) END FROM plan_action pa JOIN work_plan wp ON wp.id = pa.plan_id
-                                WHERE wp.case_id = c.id) AS last_change,
+                            (SELECT count(DISTINCT i.program_id) FROM fact_stay i WHERE i.case_id = c.id
+                                AND i.is_active) AS active_programs,
+                            (SELECT count(*) FROM fact_plan_action pa
+                                WHERE pa.case_id = c.id AND pa.is_open AND pa.due_on < ?3) AS overdue_actions,
+                            (SELECT CASE WHEN count(*) FILTER (WHERE fa.is_open) > 0
+                                    THEN max(pa.updated_at) END FROM fact_plan_action fa JOIN plan_action pa ON pa.id = fa.action_id
+                                WHERE fa.case_id = c.id) AS last_change,
                             (SELECT count(*) FROM referral r WHERE r.case_id = c.id AND r.state = 'REJECTED') AS rejected
                           FROM case_file c JOIN child ch ON ch.id = c.child_id
                           WHERE c.comuna_id = ?1 AND c.status = 'OPEN'

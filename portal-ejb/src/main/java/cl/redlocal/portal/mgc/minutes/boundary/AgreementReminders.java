@@ -81,8 +81,8 @@ public class AgreementReminders {
 
     private void sendAllComunas() {
         @SuppressWarnings("unchecked")
-        List<Object> comunas = em.createNativeQuery("SELECT DISTINCT comuna_id FROM mgc_agreement"
-                + " WHERE status IN ('PENDING', 'IN_PROGRESS') ORDER BY 1").getResultList();
+        List<Object> comunas = em.createNativeQuery("SELECT DISTINCT comuna_id FROM fact_agreement"
+                + " WHERE is_open ORDER BY 1").getResultList();
         for (Object comuna : comunas) {
             sendFor(((Number) comuna).longValue(), clock.today());
         }
@@ -102,9 +102,9 @@ public class AgreementReminders {
         List<Object[]> rows = em.createNativeQuery("SELECT lower(COALESCE(a.responsible_email, u.email)), a.description,"
                         + " a.due_on, t.name, (SELECT string_agg(cf.code, ', ' ORDER BY cf.code) FROM mgc_agreement_case ac"
                         + " JOIN case_file cf ON cf.id = ac.case_id WHERE ac.agreement_id = a.id)"
-                        + " FROM mgc_agreement a JOIN mgc_table t ON t.id = a.table_id"
-                        + " LEFT JOIN app_user u ON u.id = a.responsible_user_id"
-                        + " WHERE a.comuna_id = ?1 AND a.status IN ('PENDING', 'IN_PROGRESS')"
+                        + " FROM mgc_agreement a JOIN fact_agreement fa ON fa.agreement_id = a.id"
+                        + " JOIN mgc_table t ON t.id = a.table_id LEFT JOIN app_user u ON u.id = a.responsible_user_id"
+                        + " WHERE a.comuna_id = ?1 AND fa.is_open"
                         + " AND a.due_on <= CAST(?2 AS DATE) + ?3 AND COALESCE(a.responsible_email, u.email) IS NOT NULL"
                         + " ORDER BY 1, a.due_on, a.id")
                 .setParameter(1, comunaId).setParameter(2, day).setParameter(3, reminderDays).getResultList();

@@ -257,7 +257,8 @@ public class AgreementService {
 
     // ---------------------------------------------------------------------------------------------
 
-    private static final String FROM = " FROM mgc_agreement a JOIN mgc_session s ON s.id = a.session_id"
+    private static final String FROM = " FROM mgc_agreement a JOIN fact_agreement fa ON fa.agreement_id = a.id"
+            + " JOIN mgc_session s ON s.id = a.session_id"
             + " JOIN mgc_table t ON t.id = a.table_id JOIN comuna co ON co.id = a.comuna_id"
             + " LEFT JOIN app_user ru ON ru.id = a.responsible_user_id";
 
@@ -292,7 +293,7 @@ public class AgreementService {
         if (f.getStatus() != null && !f.getStatus().isBlank()) {
             AgreementStatus status = AgreementStatus.valueOf(f.getStatus());
             switch (status) {
-                case OVERDUE -> where.and("a.status IN ('PENDING', 'IN_PROGRESS') AND a.due_on < CAST(? AS DATE)", today);
+                case OVERDUE -> where.and("fa.is_open AND a.due_on < CAST(? AS DATE)", today);
                 case PENDING, IN_PROGRESS -> where.and("a.status = ? AND a.due_on >= CAST(? AS DATE)", status.name(), today);
                 default -> where.and("a.status = ?", status.name());
             }
