@@ -104,10 +104,11 @@ public final class IndicatorBench {
                     + " CROSS JOIN LATERAL (SELECT CASE WHEN random() < 0.7 THEN r.answered_at + ((random() * 120)::int"
                     + " || ' days')::interval END AS exited) w WHERE r.state IN ('WAITING', 'ADMITTED')"
                     + " AND r.answered_at IS NOT NULL AND r.comuna_id = " + co);
-            s.execute("INSERT INTO diagnosis_instrument (comuna_id, number, name, state) VALUES (" + co
-                    + ", 1, 'Instrumento', 'PUBLISHED')");
+            s.execute("INSERT INTO diagnosis_instrument (comuna_id, number, name, state) SELECT " + co
+                    + ", 1, 'Instrumento', 'PUBLISHED' WHERE NOT EXISTS (SELECT 1 FROM diagnosis_instrument WHERE"
+                    + " comuna_id = " + co + ")");
             s.execute("INSERT INTO diagnosis (comuna_id, case_id, number, instrument_id, program_id, author, author_name,"
-                    + " state, completed_at) SELECT " + co + ", cf.id, 1, (SELECT id FROM diagnosis_instrument WHERE comuna_id = "
+                    + " state, completed_at) SELECT " + co + ", cf.id, 1, (SELECT min(id) FROM diagnosis_instrument WHERE comuna_id = "
                     + co + "), (SELECT min(program_id) FROM case_involvement i WHERE i.case_id = cf.id), 'b', 'B', 'CURRENT',"
                     + " (cf.opened_on + (random() * 60)::int)::timestamptz FROM case_file cf WHERE cf.comuna_id = " + co
                     + " AND random() < 0.6");
