@@ -108,6 +108,23 @@ public class DemoData {
         MgcDemoAgenda.seed(em, demo.getId(), ANCHOR);
         MgcDemoMinutes.seed(em, demo.getId(), ANCHOR);
         MgcDemoNetwork.seed(em, demo.getId(), ANCHOR);
+        indicators(demo, vecina);
+    }
+
+    /**
+     * Issue 11: a second region with two comunas (so the national view compares something), a regional and a
+     * national manager, and two years of published indicator quarters with this year's targets.
+     */
+    private void indicators(Comuna demo, Comuna vecina) {
+        Comuna sur = persist(new Comuna("99003", "Comuna del Sur", "Región del Sur"));
+        Comuna costa = persist(new Comuna("99004", "Comuna Costera", "Región del Sur"));
+        user("gestor.regional", "Raúl Gestor Regional", Role.GESTOR_TERRITORIAL, demo, null);
+        user("gestor.nacional", "Natalia Gestora Nacional", Role.GESTOR_TERRITORIAL, sur, null);
+        em.flush();
+        em.createNativeQuery("UPDATE app_user SET aggregate_scope = CASE username WHEN 'gestor.regional' THEN 'REGION'"
+                + " ELSE 'PAIS' END WHERE username IN ('gestor.regional', 'gestor.nacional')").executeUpdate();
+        IndicatorDemo.seed(em, ANCHOR, demo.getId(), new long[]{vecina.getId(), sur.getId(), costa.getId()},
+                new double[]{0.15, 0.7, 0.35});
     }
 
     private void programsOf(Comuna comuna, String[][] rows) {

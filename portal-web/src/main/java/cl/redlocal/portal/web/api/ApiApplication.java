@@ -19,7 +19,9 @@ import java.util.Map;
                 description = "Oferta pública de programas para niños, niñas y adolescentes de cada comuna, según "
                         + "Open Referral HSDS 3.0 (capacidad según service_capacity de HSDS 3.1). Solo lectura, sin "
                         + "autenticación, sin datos personales. La comuna va en la ruta: /api/hsds/{comuna}/..., con "
-                        + "su código (CUT).",
+                        + "su código (CUT). Además, los indicadores trimestrales publicados de cada comuna como datos "
+                        + "agregados: /api/indicators/{comuna} y /api/indicators/{comuna}/{yyyy}-Q{n} (JSON o CSV, "
+                        + "celdas pequeñas suprimidas).",
                 license = @License(name = "HSDS: CC BY-SA 4.0, Open Referral", url = "https://openreferral.org/")))
 public class ApiApplication extends Application {
 

@@ -11,7 +11,7 @@ final class PublicPaths {
     static boolean isResource(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         return path.startsWith("/jakarta.faces.resource/") || path.startsWith("/resources/")
-                || path.startsWith("/health") || path.startsWith("/api/hsds/") || path.startsWith("/openapi")
+                || path.startsWith("/health") || path.startsWith("/api/hsds/") || path.startsWith("/api/indicators/") || path.startsWith("/openapi")
                 || path.equals("/favicon.ico");
     }
 }
