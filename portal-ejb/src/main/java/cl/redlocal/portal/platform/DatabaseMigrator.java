@@ -42,6 +42,9 @@ import java.util.logging.Logger;
                 "fish.payara.connection-validation-method=custom-validation",
                 "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.PostgresConnectionValidation",
                 "fish.payara.fail-all-connections=true",
+                // ... but not with a SELECT 1 round trip on every checkout (one per EJB call): a connection is
+                // validated at most once a minute, and a failure still closes them all (fail-all-connections)
+                "fish.payara.validate-atmost-once-period-in-seconds=60",
                 "connectTimeout=5",
                 "ApplicationName=red-local"
         })
@@ -95,5 +98,30 @@ public class DatabaseMigrator {
         }
         LOG.info(() -> "Schema at version " + flyway.info().current().getVersion()
                 + " (" + result.migrationsExecuted + " migrations applied now)");
+        rebuildCaseTableIfNeeded(flyway.getConfiguration().getDataSource());
+    }
+
+    /**
+     * The case table's read model (V25) is rebuilt when its definition (R__case_table_row.sql) changed:
+     * after the migrations, because that file may run before the fact views it reads (R__facts.sql) exist.
+     * Several nodes starting at once: the advisory lock lets one rebuild, the others find it done.
+     */
+    private static void rebuildCaseTableIfNeeded(DataSource owner) {
+        try (java.sql.Connection c = owner.getConnection()) {
+            c.setAutoCommit(false);
+            try (java.sql.Statement s = c.createStatement()) {
+                s.execute("SELECT pg_advisory_xact_lock(hashtext('case_table_row_rebuild'))");
+                try (java.sql.ResultSet rs = s.executeQuery("SELECT case_table_row_rebuild() FROM case_table_row_state"
+                        + " WHERE id = 1 AND rebuild_needed")) {
+                    if (rs.next()) {
+                        int cases = rs.getInt(1);
+                        LOG.info(() -> "Case table read model rebuilt: " + cases + " cases");
+                    }
+                }
+            }
+            c.commit();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("The case table's read model could not be rebuilt", e);
+        }
     }
 }

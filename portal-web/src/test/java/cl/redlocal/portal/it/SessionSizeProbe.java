@@ -14,7 +14,7 @@ import java.util.Collections;
 /**
  * Test deployments only: how many bytes the caller's own session takes when serialized, attribute by
  * attribute, about what the data grid stores (and copies to a backup) for each session of a cluster.
- * {@code SessionSizeIT} reads it; docs/scaling.md sizes heap and data grid from its numbers.
+ * {@code SessionSizeIT} and {@code CapacityIT} read it; docs/scaling.md sizes heap and data grid from its numbers.
  */
 @WebServlet("/test/session-size")
 public class SessionSizeProbe extends HttpServlet {

@@ -43,7 +43,7 @@ import java.util.Optional;
 public class AlertService {
 
     private static final String ROW = "SELECT a";
-    /** Each alert's case comes in the alerts' own statement, not one statement per row. */
+    /** Each alert's case and child come in the alerts' own statement, not one statement per row. */
     private static final String CASE_IN_THE_SAME_STATEMENT = org.eclipse.persistence.config.QueryHints.FETCH;
 
     @PersistenceContext
@@ -123,7 +123,7 @@ public class AlertService {
         }
         List<AlertRow> rows = complete(em.createQuery(ROW + " FROM VulnerabilityAlert a JOIN a.caseFile c"
                 + " WHERE c.id = :id ORDER BY a.raisedAt DESC, a.id DESC", VulnerabilityAlert.class)
-                .setHint(CASE_IN_THE_SAME_STATEMENT, "a.caseFile").setParameter("id", caseId).getResultList());
+                .setHint(CASE_IN_THE_SAME_STATEMENT, "a.caseFile").setHint(CASE_IN_THE_SAME_STATEMENT, "a.caseFile.child").setParameter("id", caseId).getResultList());
         audit.record(AuditAction.LIST, "VULNERABILITY_ALERT", caseId, AuditOutcome.SUCCESS, "alertas del caso");
         return rows;
     }
@@ -136,7 +136,7 @@ public class AlertService {
                         + " WHERE c.comuna.id = :comuna AND a.escalatedAt IS NOT NULL"
                         + " AND a.state <> cl.redlocal.portal.alert.entity.AlertState.RESOLVED"
                         + " ORDER BY a.raisedAt DESC, a.id DESC", VulnerabilityAlert.class)
-                .setHint(CASE_IN_THE_SAME_STATEMENT, "a.caseFile").setParameter("comuna", me.comunaId()).getResultList());
+                .setHint(CASE_IN_THE_SAME_STATEMENT, "a.caseFile").setHint(CASE_IN_THE_SAME_STATEMENT, "a.caseFile.child").setParameter("comuna", me.comunaId()).getResultList());
         audit.record(AuditAction.LIST, "VULNERABILITY_ALERT", null, AuditOutcome.SUCCESS, "bandeja de alertas escaladas");
         return rows;
     }
@@ -146,8 +146,17 @@ public class AlertService {
             implements java.io.Serializable {
     }
 
+    /** How many alerts of the log the filter keeps (one COUNT, for the lazy table's paginator). */
+    public long logCount(LogFilter filter) {
+        return log(filter, 0, 0, false, true).total();
+    }
+
     /** The comuna's alert log, newest first, filtered and paged in SQL; need-to-know applies. */
     public PageResult<AlertRow> log(LogFilter filter, int first, int size, boolean export) {
+        return log(filter, first, size, export, false);
+    }
+
+    private PageResult<AlertRow> log(LogFilter filter, int first, int size, boolean export, boolean countOnly) {
         CallerProfile me = caller.profile();
         StringBuilder where = new StringBuilder(" FROM VulnerabilityAlert a JOIN a.caseFile c WHERE ")
                 .append(CaseAccess.condition(me));
@@ -174,7 +183,7 @@ public class AlertService {
         }
         TypedQuery<Long> count = em.createQuery("SELECT COUNT(a)" + where, Long.class);
         TypedQuery<VulnerabilityAlert> page = em.createQuery(ROW + where + " ORDER BY a.raisedAt DESC, a.id DESC", VulnerabilityAlert.class)
-                .setHint(CASE_IN_THE_SAME_STATEMENT, "a.caseFile");
+                .setHint(CASE_IN_THE_SAME_STATEMENT, "a.caseFile").setHint(CASE_IN_THE_SAME_STATEMENT, "a.caseFile.child");
         CaseAccess.bind(count, me);
         CaseAccess.bind(page, me);
         for (Object[] p : params) {
@@ -182,6 +191,9 @@ public class AlertService {
             page.setParameter((String) p[0], p[1]);
         }
         long total = count.getSingleResult();
+        if (countOnly) {
+            return new PageResult<>(total, List.of());
+        }
         List<AlertRow> rows = complete(page.setFirstResult(first).setMaxResults(size).getResultList());
         audit.record(export ? AuditAction.EXPORT : AuditAction.LIST, "VULNERABILITY_ALERT", null, AuditOutcome.SUCCESS,
                 export ? "exportación del registro de alertas" : "registro de alertas");
@@ -283,7 +295,7 @@ public class AlertService {
         return Optional.of(found.get());
     }
 
-    /** Adds the initials and the agenda request (two small queries for the whole page). */
+    /** Adds the initials (fetched with the alerts) and the agenda request (one small query for the whole page). */
     private List<AlertRow> complete(List<VulnerabilityAlert> alerts) {
         if (alerts.isEmpty()) {
             return List.of();
@@ -292,11 +304,10 @@ public class AlertService {
                 a.getCaseFile().getCode(), "", a.getKind(), a.getSeverity().name(), a.getState().name(),
                 a.getDescription(), a.getSource(), a.getRaisedBy(), a.getRaisedAt(), a.getAcknowledgedBy(),
                 a.getResolvedBy(), a.getResolutionReason(), a.getEscalatedAt(), null, null)).toList();
-        List<Long> caseIds = rows.stream().map(AlertRow::caseId).distinct().toList();
+        // the child came in the alerts' statement (fetch hint): a separate JOIN FETCH of cases already in the
+        // persistence context would not fill their lazy child, and each one would be read on its own
         java.util.Map<Long, String> initials = new java.util.HashMap<>();
-        em.createQuery("SELECT c FROM CaseFile c JOIN FETCH c.child WHERE c.id IN :ids", CaseFile.class)
-                .setParameter("ids", caseIds).getResultList()
-                .forEach(c -> initials.put(c.getId(), c.getChild().initials()));
+        alerts.forEach(a -> initials.putIfAbsent(a.getCaseFile().getId(), a.getCaseFile().getChild().initials()));
         java.util.Map<Long, Object[]> agenda = new java.util.HashMap<>();
         @SuppressWarnings("unchecked")
         List<Object[]> requests = em.createNativeQuery("SELECT alert_id, requested_at, requested_by FROM"

@@ -1,11 +1,14 @@
 package cl.redlocal.portal.audit.boundary;
 
 import cl.redlocal.portal.audit.control.AuditAction;
+import cl.redlocal.portal.audit.control.AuditBatch;
 import cl.redlocal.portal.audit.control.AuditOutcome;
 import cl.redlocal.portal.security.control.Caller;
 import cl.redlocal.portal.security.control.CallerProfile;
 import cl.redlocal.portal.security.control.RequestOrigin;
+import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
+import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -13,12 +16,19 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Writes the audit trail. Successful reads and writes are recorded in the caller's transaction, so a
  * rolled-back change leaves no "done" row; denials and failures in a transaction of their own, so they
- * stay even when the business transaction rolls back.
+ * stay even when the business transaction rolls back. During a Faces request the successful reads (LIST,
+ * READ) go to the request's {@link AuditBatch} when their transaction commits, and the page's reads are
+ * written in one statement after it is rendered ({@link #write}).
  */
 @Stateless
 @PermitAll
@@ -33,9 +43,34 @@ public class AuditLog {
     @Inject
     RequestOrigin origin;
 
-    /** Records an action of the signed-in caller, in the current transaction. */
+    @Inject
+    AuditBatch batch;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    /** Records an action of the signed-in caller, in the current transaction (a read of a page: see above). */
     public void record(AuditAction action, String entityType, Object entityId, AuditOutcome outcome, String detail) {
         Optional<CallerProfile> who = caller.current();
+        if (outcome == AuditOutcome.SUCCESS && (action == AuditAction.LIST || action == AuditAction.READ) && batched()) {
+            AuditBatch.Row row = new AuditBatch.Row(truncate(who.map(CallerProfile::username).orElse(null), 200),
+                    who.map(p -> p.role().name()).orElse(null), who.map(CallerProfile::comunaId).orElse(null),
+                    action.name(), entityType, entityId == null ? null : truncate(entityId.toString(), 64),
+                    outcome.name(), truncate(detail, 300), origin.clientIp());
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == Status.STATUS_COMMITTED) {
+                        batch.add(row);
+                    }
+                }
+            });
+            return;
+        }
         insert(who.map(CallerProfile::username).orElse(null), who.map(p -> p.role().name()).orElse(null),
                 who.map(CallerProfile::comunaId).orElse(null), action, entityType, entityId, outcome, detail);
     }
@@ -69,6 +104,41 @@ public class AuditLog {
     public void recordFor(String username, String role, Long comunaId, AuditAction action, AuditOutcome outcome,
                           String detail) {
         insert(username, role, comunaId, action, "USER", null, outcome, detail);
+    }
+
+    /** Writes a page's batched reads in one statement, in a transaction of its own. */
+    public void write(List<AuditBatch.Row> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        StringBuilder sql = new StringBuilder("INSERT INTO audit_event (username, role, comuna_id, action, entity_type,"
+                + " entity_id, outcome, detail, client_ip) VALUES ");
+        for (int i = 0; i < rows.size(); i++) {
+            int p = i * 9;
+            sql.append(i == 0 ? "" : ", ").append("(?").append(p + 1).append(", ?").append(p + 2)
+                    .append(", CAST(?").append(p + 3).append(" AS BIGINT)");
+            for (int k = 4; k <= 9; k++) {
+                sql.append(", ?").append(p + k);
+            }
+            sql.append(')');
+        }
+        jakarta.persistence.Query insert = em.createNativeQuery(sql.toString());
+        for (int i = 0; i < rows.size(); i++) {
+            AuditBatch.Row r = rows.get(i);
+            int p = i * 9;
+            insert.setParameter(p + 1, r.username()).setParameter(p + 2, r.role()).setParameter(p + 3, r.comunaId())
+                    .setParameter(p + 4, r.action()).setParameter(p + 5, r.entityType()).setParameter(p + 6, r.entityId())
+                    .setParameter(p + 7, r.outcome()).setParameter(p + 8, r.detail()).setParameter(p + 9, r.clientIp());
+        }
+        insert.executeUpdate();
+    }
+
+    private boolean batched() {
+        try {
+            return batch.isOpen();
+        } catch (ContextNotActiveException e) {
+            return false;
+        }
     }
 
     private void insert(String username, String role, Long comunaId, AuditAction action, String entityType,

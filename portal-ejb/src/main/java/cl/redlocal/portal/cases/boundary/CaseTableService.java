@@ -54,6 +54,10 @@ public class CaseTableService {
 
     @RolesAllowed({Role.Names.COFACILITADOR, Role.Names.PROFESIONAL})
     public long count(@Valid CaseTableFilter filter) {
+        Long comuna = caller.profile().comunaId();
+        if (comuna != null) { // the paginator counts before the page is read: rows that time has changed first
+            em.createNativeQuery(CaseTableQuery.refreshDue()).setParameter(1, comuna).getSingleResult();
+        }
         CaseTableQuery.Statement count = CaseTableQuery.count(caller.profile(), filter, clock.today(), clock.zone(),
                 maxPrograms, maxFamilyPrograms);
         return ((Number) count.parameters().bind(em.createNativeQuery(count.sql())).getSingleResult()).longValue();

@@ -12,54 +12,47 @@ import java.util.Map;
 
 /**
  * The SQL of the shared case table, kept apart from JPA so the service and the benchmark (bench/) run
- * exactly the same statement. One row per visible case: need-to-know and the case filters inside,
- * filters on computed columns outside; sort keys come from a whitelist, values are always parameters.
+ * exactly the same statement. It reads the read model {@code case_table_row} (V25, kept by the triggers of
+ * R__case_table_row.sql in the same transaction as the facts), so a page is an index range scan of the
+ * comuna's rows with LIMIT: need-to-know and every filter in one WHERE, the sort on an indexed column.
+ * Sort keys come from a whitelist, values are always parameters. Age is computed from the stored birth
+ * date when read; the priority shown is the waiting priority view's, computed for the page's rows only,
+ * while the order uses the stored key that keeps the same order at every instant.
  */
 public final class CaseTableQuery {
 
     /** Sort keys of the page, each mapped to its column: text from the page never reaches the SQL. */
     private static final Map<String, String> SORTS = Map.ofEntries(
-            Map.entry("code", "code"), Map.entry("age", "age"), Map.entry("sector", "sector"),
-            Map.entry("status", "status"), Map.entry("openedOn", "opened_on"),
-            Map.entry("activePrograms", "active_programs"), Map.entry("familyPrograms", "family_programs"),
-            Map.entry("openAlerts", "alert_level"), Map.entry("highestAlert", "alert_level"),
-            Map.entry("pendingReferrals", "pending_referrals"),
-            Map.entry("waitingSince", "waiting_since"), Map.entry("priority", "priority"));
+            Map.entry("code", "r.code"), Map.entry("age", "r.birth_date"), Map.entry("sector", "r.sector"),
+            Map.entry("status", "r.status"), Map.entry("openedOn", "r.opened_on"),
+            Map.entry("activePrograms", "r.active_programs"), Map.entry("familyPrograms", "r.family_programs"),
+            Map.entry("openAlerts", "r.alert_level"), Map.entry("highestAlert", "r.alert_level"),
+            Map.entry("pendingReferrals", "r.pending_referrals"),
+            Map.entry("waitingSince", "r.waiting_since"), Map.entry("priority", "r.priority_key"));
 
     /*
-     * ?1 is today (portal time zone), for the ages. The family count takes every program working now with
-     * any child of the family: the over-intervention of a family spread across many programs.
+     * ?1 is today (portal time zone), for the ages.
      * Columns: 0 id, 1 code, 2-4 names (for initials), 5 age, 6 sector, 7 status, 8 opened_on, 9 programs,
      * 10 active_programs, 11 family_programs, 12 open_alerts, 13 alert_level, 14 pending_referrals,
      * 15 waiting_since, 16 priority.
      */
     private static final String ROWS = """
-            SELECT * FROM (
-              SELECT c.id, c.code, ch.given_names, ch.paternal_surname, ch.maternal_surname,
-                     date_part('year', age(CAST(?1 AS DATE), ch.birth_date))::int AS age,
-                     coalesce(ch.sector, f.sector) AS sector, c.status, c.opened_on,
-                     (SELECT string_agg(p.acronym, ', ' ORDER BY p.acronym) FROM case_involvement i
-                        JOIN program p ON p.id = i.program_id WHERE i.case_id = c.id AND i.ended_on IS NULL) AS programs,
-                     (SELECT count(DISTINCT i.program_id) FROM case_involvement i
-                        WHERE i.case_id = c.id AND i.ended_on IS NULL)::int AS active_programs,
-                     CASE WHEN ch.family_id IS NULL THEN 0 ELSE
-                       (SELECT count(DISTINCT i.program_id) FROM case_involvement i JOIN case_file fc ON fc.id = i.case_id
-                          JOIN child fch ON fch.id = fc.child_id
-                         WHERE fch.family_id = ch.family_id AND i.ended_on IS NULL)::int END AS family_programs,
-                     (SELECT count(*) FROM vulnerability_alert a WHERE a.case_id = c.id AND a.state <> 'RESOLVED')::int
-                         AS open_alerts,
-                     (SELECT max(CASE a.severity WHEN 'HIGH' THEN 3 WHEN 'MEDIUM' THEN 2 ELSE 1 END)
-                        FROM vulnerability_alert a WHERE a.case_id = c.id AND a.state <> 'RESOLVED') AS alert_level,
-                     (SELECT count(*) FROM referral r WHERE r.case_id = c.id AND r.state IN ('SENT', 'RECEIVED'))::int
-                         AS pending_referrals,
-                     (SELECT min(w.entered_at) FROM waiting_entry w WHERE w.case_id = c.id AND w.exited_at IS NULL)
-                         AS waiting_since,
-                     (SELECT max(wp.score) FROM waiting_priority wp WHERE wp.case_id = c.id) AS priority
-              FROM case_file c
-              JOIN child ch ON ch.id = c.child_id
-              LEFT JOIN family f ON f.id = ch.family_id
-              %s
-            ) t
+            SELECT r.case_id, r.code, ch.given_names, ch.paternal_surname, ch.maternal_surname,
+                   date_part('year', age(CAST(?1 AS DATE), r.birth_date))::int AS age,
+                   r.sector, r.status, r.opened_on, r.programs, r.active_programs, r.family_programs,
+                   r.open_alerts, r.alert_level, r.pending_referrals, r.waiting_since,
+                   CASE WHEN r.priority_key IS NULL THEN NULL
+                        ELSE (SELECT max(wp.score) FROM waiting_priority wp WHERE wp.case_id = r.case_id) END AS priority
+            FROM case_table_row r
+            JOIN case_file c ON c.id = r.case_id
+            JOIN child ch ON ch.id = c.child_id
+            %s
+            """;
+
+    private static final String COUNT = """
+            SELECT count(*) FROM case_table_row r
+            JOIN case_file c ON c.id = r.case_id
+            %s
             """;
 
     private CaseTableQuery() {
@@ -72,60 +65,72 @@ public final class CaseTableQuery {
     /** The count of the rows the filter selects for the caller. */
     public static Statement count(CallerProfile caller, CaseTableFilter filter, LocalDate today, ZoneId zone,
                                   int maxPrograms, int maxFamilyPrograms) {
-        return build("SELECT count(*) FROM (%s) n", caller, filter, today, zone, maxPrograms, maxFamilyPrograms, "");
+        SqlWhere where = where(caller, filter, today, zone, maxPrograms, maxFamilyPrograms);
+        return new Statement(COUNT.formatted(where.sql()), where);
     }
 
     /** The rows, sorted by {@code sortKey} (unknown or null: highest priority first); page with LIMIT/OFFSET. */
     public static Statement rows(CallerProfile caller, CaseTableFilter filter, LocalDate today, ZoneId zone,
                                  int maxPrograms, int maxFamilyPrograms, String sortKey, boolean ascending) {
         String order = SORTS.get(sortKey == null ? "" : sortKey);
+        // an older birth date is a greater age: the age sorts the birth date the other way round
+        boolean up = "age".equals(sortKey) ? !ascending : ascending;
         String orderBy = order == null
-                ? " ORDER BY priority DESC NULLS LAST, opened_on DESC, id DESC"
-                : " ORDER BY " + order + (ascending ? " ASC NULLS LAST" : " DESC NULLS LAST") + ", id";
-        return build("%s", caller, filter, today, zone, maxPrograms, maxFamilyPrograms, orderBy);
+                ? " ORDER BY r.priority_key DESC NULLS LAST, r.opened_on DESC, r.case_id DESC"
+                : " ORDER BY " + order + (up ? " ASC NULLS LAST" : " DESC NULLS LAST") + ", r.case_id";
+        SqlWhere where = where(caller, filter, today, zone, maxPrograms, maxFamilyPrograms);
+        return new Statement(ROWS.formatted(where.sql()) + orderBy, where);
     }
 
-    private static Statement build(String wrapper, CallerProfile caller, CaseTableFilter filter, LocalDate today,
-                                   ZoneId zone, int maxPrograms, int maxFamilyPrograms, String orderBy) {
-        SqlWhere inner = new SqlWhere();
-        inner.and("CAST(? AS DATE) IS NOT NULL", Date.valueOf(today)); // ?1: today, for the ages
-        CaseAccess.sql(inner, caller, "c");
+    /**
+     * The rows of the read model changed by time since they were written (a child's age band, which moves
+     * the waiting priority): refreshed before the table is read. Usually none (an index lookup).
+     */
+    public static String refreshDue() {
+        return "SELECT case_table_row_refresh_due(?1)";
+    }
+
+    private static SqlWhere where(CallerProfile caller, CaseTableFilter filter, LocalDate today, ZoneId zone,
+                                  int maxPrograms, int maxFamilyPrograms) {
+        SqlWhere where = new SqlWhere();
+        where.and("CAST(? AS DATE) IS NOT NULL", Date.valueOf(today)); // ?1: today, for the ages
+        where.and("r.comuna_id = CAST(? AS BIGINT)", caller.comunaId());
+        CaseAccess.sql(where, caller, "c");
         if (filter.code() != null && !filter.code().isBlank()) {
-            inner.and("upper(c.code) LIKE ?", "%" + filter.code().trim().toUpperCase() + "%");
+            where.and("upper(r.code) LIKE ?", "%" + filter.code().trim().toUpperCase() + "%");
         }
         if (filter.status() != null) {
-            inner.and("c.status = ?", filter.status().name());
+            where.and("r.status = ?", filter.status().name());
         }
         if (filter.programId() != null) {
-            inner.and("(EXISTS (SELECT 1 FROM case_involvement fi WHERE fi.case_id = c.id AND fi.program_id = ?"
-                            + " AND fi.ended_on IS NULL) OR EXISTS (SELECT 1 FROM waiting_entry fw WHERE fw.case_id = c.id"
-                            + " AND fw.program_id = ? AND fw.exited_at IS NULL) OR EXISTS (SELECT 1 FROM referral fr"
-                            + " WHERE fr.case_id = c.id AND fr.to_program_id = ? AND fr.state IN ('SENT', 'RECEIVED')))",
+            where.and("(EXISTS (SELECT 1 FROM fact_stay fi WHERE fi.case_id = r.case_id AND fi.program_id = ?"
+                            + " AND fi.is_active) OR EXISTS (SELECT 1 FROM fact_waiting fw WHERE fw.case_id = r.case_id"
+                            + " AND fw.program_id = ? AND fw.is_open) OR EXISTS (SELECT 1 FROM fact_referral fr"
+                            + " WHERE fr.case_id = r.case_id AND fr.to_program_id = ? AND fr.is_pending))",
                     filter.programId(), filter.programId(), filter.programId());
         }
         if (filter.sector() != null && !filter.sector().isBlank()) {
-            inner.and("coalesce(ch.sector, f.sector) = ?", filter.sector());
+            where.and("r.sector = ?", filter.sector());
         }
-        SqlWhere outer = inner.then();
         if (filter.minPriority() != null) {
-            outer.and("priority >= ?", filter.minPriority());
+            where.and("r.priority_key IS NOT NULL AND (SELECT max(wp.score) FROM waiting_priority wp"
+                    + " WHERE wp.case_id = r.case_id) >= ?", filter.minPriority());
         }
         if (filter.withAlerts()) {
-            outer.and("open_alerts > 0");
+            where.and("r.open_alerts > 0");
         }
-        if (filter.minAge() != null) {
-            outer.and("age >= ?", filter.minAge());
+        if (filter.minAge() != null) { // age >= n: born n years before today or earlier
+            where.and("r.birth_date <= CAST(?1 AS DATE) - make_interval(years => ?)", filter.minAge());
         }
-        if (filter.maxAge() != null) {
-            outer.and("age <= ?", filter.maxAge());
+        if (filter.maxAge() != null) { // age <= n: born after n + 1 years before today
+            where.and("r.birth_date > CAST(?1 AS DATE) - make_interval(years => ?)", filter.maxAge() + 1);
         }
         if (filter.waitingBefore() != null) {
-            outer.and("waiting_since < ?", Timestamp.from(filter.waitingBefore().atStartOfDay(zone).toInstant()));
+            where.and("r.waiting_since < ?", Timestamp.from(filter.waitingBefore().atStartOfDay(zone).toInstant()));
         }
         if (filter.overInterventionOnly()) {
-            outer.and("(active_programs > ? OR family_programs > ?)", maxPrograms, maxFamilyPrograms);
+            where.and("(r.active_programs > ? OR r.family_programs > ?)", maxPrograms, maxFamilyPrograms);
         }
-        String rows = ROWS.formatted(inner.sql()) + outer.sql() + orderBy;
-        return new Statement(wrapper.formatted(rows), inner);
+        return where;
     }
 }

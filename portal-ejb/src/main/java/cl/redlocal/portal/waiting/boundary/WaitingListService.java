@@ -140,8 +140,14 @@ public class WaitingListService {
             return List.of();
         }
         List<CasePosition> positions = new ArrayList<>();
-        for (long programId : queries.programsWhereWaiting(caseId)) {
-            Program program = em.find(Program.class, programId);
+        List<Long> waitingIn = queries.programsWhereWaiting(caseId);
+        java.util.Map<Long, Program> programs = new java.util.HashMap<>();
+        if (!waitingIn.isEmpty()) { // the programs in one statement, not one em.find each
+            em.createQuery("SELECT p FROM Program p WHERE p.id IN :ids", Program.class).setParameter("ids", waitingIn)
+                    .getResultList().forEach(p -> programs.put(p.getId(), p));
+        }
+        for (long programId : waitingIn) {
+            Program program = programs.get(programId);
             List<WaitingRow> rows = queries.list(programId, me.comunaId(), true);
             rows.stream().filter(r -> r.caseId() == caseId).findFirst().ifPresent(r -> positions.add(
                     new CasePosition(programId, program.getAcronym(), program.getName(), rows.size(), r)));
@@ -236,8 +242,11 @@ public class WaitingListService {
     }
 
     private Program visibleProgram(long programId, CallerProfile me) {
-        Program program = em.find(Program.class, programId);
-        boolean allowed = program != null && program.getComuna().getId() == me.comunaId()
+        // the comuna is compared in the query: reading program.getComuna() would cost one more statement
+        Program program = em.createQuery("SELECT p FROM Program p WHERE p.id = :id AND p.comuna.id = :comuna",
+                        Program.class).setParameter("id", programId).setParameter("comuna", me.comunaId())
+                .getResultStream().findFirst().orElse(null);
+        boolean allowed = program != null
                 && switch (me.role()) {
                     case COORDINADOR, COFACILITADOR -> true;
                     case PROFESIONAL -> Objects.equals(me.programId(), programId);

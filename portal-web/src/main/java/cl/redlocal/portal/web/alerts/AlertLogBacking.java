@@ -30,7 +30,7 @@ public class AlertLogBacking implements Serializable {
     private LocalDate to;
 
     private final PagedModel<AlertRow> model = new PagedModel<>(
-            () -> alerts.log(filter(), 0, 1, false).total(),
+            () -> alerts.logCount(filter()),
             page -> alerts.log(filter(), page.first(), page.size(), false).rows(),
             AlertRow::id);
 
