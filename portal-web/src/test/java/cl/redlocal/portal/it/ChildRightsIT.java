@@ -67,24 +67,41 @@ class ChildRightsIT {
     }
 
     @Test
-    void theExportIsRefusedAndAuditedForWhoDoesNotHoldTheCase() {
+    void theExportIsRefusedAndAuditedForAProgramNeverInvolved() {
         PrivacyFixture.Rich rich = PrivacyFixture.richChild("Negada", null);
-        AgendaFixture.Program uninvolved = AgendaFixture.program(COMUNA);
+        refusedAndAudited(AgendaFixture.program(COMUNA).professional(), rich.theCase().id());
+    }
+
+    @Test
+    void theExportIsRefusedAndAuditedForAProgramThatOnlyReceivedAReferral() {
+        PrivacyFixture.Rich rich = PrivacyFixture.richChild("Negada", null);
         AgendaFixture.Program referredOnly = AgendaFixture.program(COMUNA);
         AgendaFixture.referral(rich.theCase(), referredOnly, "SENT", 2, null, 5);
-        long caseId = rich.theCase().id();
+        refusedAndAudited(referredOnly.professional(), rich.theCase().id());
+    }
 
-        for (String who : List.of(uninvolved.professional(), referredOnly.professional(), OTHER_COFACILITATOR)) {
-            TestSession.signIn(who);
-            long before = denials(who, caseId);
-            assertThat(rights.export(caseId, new ReasonForm("Solicitud de la familia"))).as(who).isEmpty();
-            assertThat(denials(who, caseId)).as(who).isEqualTo(before + 1);
-        }
+    @Test
+    void theExportIsRefusedAndAuditedForAnotherComuna() {
+        PrivacyFixture.Rich rich = PrivacyFixture.richChild("Negada", null);
+        refusedAndAudited(OTHER_COFACILITATOR, rich.theCase().id());
+    }
+
+    @Test
+    void theProgramHoldingTheCaseExportsWithItsReasonAudited() {
+        PrivacyFixture.Rich rich = PrivacyFixture.richChild("Tenida", null);
         TestSession.signIn(rich.program().professional());
-        assertThat(rights.export(caseId, new ReasonForm("Solicitud de la familia"))).isPresent();
+        assertThat(rights.export(rich.theCase().id(), new ReasonForm("Solicitud de la familia"))).isPresent();
         assertThat(TestDatabase.count("SELECT count(*) FROM audit_event WHERE username = ? AND action = 'EXPORT'"
                 + " AND entity_type = 'CHILD' AND entity_id = ? AND detail LIKE '%Solicitud de la familia%'",
                 rich.program().professional(), String.valueOf(rich.childId()))).isEqualTo(1);
+    }
+
+    private void refusedAndAudited(String who, long caseId) {
+        TestSession.signIn(who);
+        long before = denials(who, caseId);
+        assertThat(rights.export(caseId, new ReasonForm("Solicitud de la familia"))).isEmpty();
+        assertThat(rights.readBlocked(caseId, new ReasonForm("Oficio judicial"))).isEmpty();
+        assertThat(denials(who, caseId)).isEqualTo(before + 2);
     }
 
     @Test
@@ -137,18 +154,29 @@ class ChildRightsIT {
         assertThat(TestDatabase.count("SELECT count(*) FROM notification n JOIN app_user u ON u.id = n.user_id"
                 + " WHERE u.username = ? AND n.message LIKE ?", ADMIN, "%" + k.code() + "%")).isEqualTo(notices + 2);
 
-        // the administrator lists and lifts it; the history keeps it
-        TestSession.signIn(ADMIN);
-        assertThat(rights.blocks()).extracting(BlockRow::childId).contains(rich.childId());
+        // lifted with a reason, it comes back; the history keeps the block
         assertThatThrownBy(() -> rights.unblock(k.id(), new ReasonForm(" "))).isNotNull();
         rights.unblock(k.id(), new ReasonForm("Fin del plazo pedido por la familia"));
-        TestSession.signIn(COFACILITATOR);
         assertThat(caseTable(k.code())).hasSize(1);
         assertThat(cases.find(k.id())).isPresent();
         BlockRow history = rights.blocks().stream().filter(b -> b.childId() == rich.childId()).findFirst().orElseThrow();
         assertThat(history.liftedAt()).isNotNull();
         assertThat(history.liftReason()).isEqualTo("Fin del plazo pedido por la familia");
         assertThat(history.reason()).startsWith("Solicitud de bloqueo");
+    }
+
+    @Test
+    void theAdministratorBlocksListsAndUnblocks() {
+        PrivacyFixture.Rich rich = PrivacyFixture.richChild("Administrada", null);
+        TestSession.signIn(ADMIN);
+        rights.block(rich.theCase().id(), new ReasonForm("Oposición de la familia en trámite"));
+        assertThat(rights.blocked(rich.theCase().id())).isTrue();
+        assertThat(rights.blocks()).filteredOn(b -> b.childId() == rich.childId())
+                .singleElement().satisfies(b -> assertThat(b.liftedAt()).isNull());
+        rights.unblock(rich.theCase().id(), new ReasonForm("Oposición resuelta"));
+        assertThat(rights.blocked(rich.theCase().id())).isFalse();
+        assertThat(TestDatabase.count("SELECT count(*) FROM child_block WHERE child_id = ? AND lifted_by = ?",
+                rich.childId(), ADMIN)).isEqualTo(1);
     }
 
     @Test

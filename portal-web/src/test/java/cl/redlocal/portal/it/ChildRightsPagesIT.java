@@ -45,8 +45,10 @@ class ChildRightsPagesIT {
 
     @Test
     void theExportHoldsTheWholeRecordOfTheChildAndNothingOfAnother() throws Exception {
-        PrivacyFixture.Rich rich = PrivacyFixture.richChild("Portable", "11111111-1");
-        PrivacyFixture.Rich other = PrivacyFixture.richChild("Ajenisima", "22222222-2");
+        String run = (10_000_000 + System.nanoTime() % 80_000_000) + "-K";
+        String otherRun = (10_000_000 + (System.nanoTime() + 7) % 80_000_000) + "-5";
+        PrivacyFixture.Rich rich = PrivacyFixture.richChild("Portable", run);
+        PrivacyFixture.Rich other = PrivacyFixture.richChild("Ajenisima", otherRun);
         long started = System.nanoTime();
         WebClient web = new WebClient(base);
         web.signIn(COFACILITATOR, TestSession.DEMO_PASSWORD);
@@ -65,7 +67,7 @@ class ChildRightsPagesIT {
         }
         assertThat(schema.validate(doc)).isEmpty();
 
-        assertThat(doc.at("/child/run").asText()).isEqualTo("11111111-1");
+        assertThat(doc.at("/child/run").asText()).isEqualTo(run);
         assertThat(doc.at("/reason").asText()).isEqualTo("Solicitud de la familia (madre)");
         assertThat(doc.at("/corrections").size()).isEqualTo(1);
         assertThat(doc.at("/family/adults/0/full_name").asText()).isEqualTo("Marta Portable");
@@ -80,7 +82,7 @@ class ChildRightsPagesIT {
         for (String part : new String[]{"plans", "accompaniments", "agendaItems", "agendaRequests", "agreements"}) {
             assertThat(doc.get(part).size()).as(part).isGreaterThan(0);
         }
-        assertThat(text).doesNotContain(rich.siblingName()).doesNotContain("Ajenisima").doesNotContain("22222222-2")
+        assertThat(text).doesNotContain(rich.siblingName()).doesNotContain("Ajenisima").doesNotContain(otherRun)
                 .doesNotContain(other.theCase().code());
         assertThat(TestDatabase.count("SELECT count(*) FROM audit_event WHERE username = ? AND action = 'EXPORT'"
                 + " AND entity_type = 'CHILD' AND entity_id = ?", COFACILITATOR, String.valueOf(rich.childId())))

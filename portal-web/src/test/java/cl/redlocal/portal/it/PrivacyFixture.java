@@ -31,6 +31,16 @@ public final class PrivacyFixture {
         });
     }
 
+    /** A child of the comuna aged {@code years} (and 30 days) with one open case; returns the case id. */
+    public static long childOfAge(String surname, int years) {
+        long comuna = AgendaFixture.comunaId(COMUNA);
+        long child = AgendaFixture.sql("INSERT INTO child (comuna_id, no_run_reason, given_names, paternal_surname,"
+                + " birth_date, sex) VALUES (?, 'Sin RUN (prueba)', 'Brecha', ?, CAST(current_date"
+                + " - make_interval(years => ?, days => 30) AS DATE), 'F') RETURNING id", comuna, surname, years);
+        return AgendaFixture.sql("INSERT INTO case_file (comuna_id, code, child_id, opened_on) VALUES (?, ?, ?,"
+                + " current_date - 10) RETURNING id", comuna, AgendaFixture.unique("BRE-"), child);
+    }
+
     /** What {@link #richChild} made. */
     public record Rich(AgendaFixture.Case theCase, long childId, String run, String surname, String siblingName,
                        AgendaFixture.Program program) {
@@ -42,6 +52,11 @@ public final class PrivacyFixture {
      * a follow-up note, a case item and an agreement naming the case, the family's accompaniment.
      */
     public static Rich richChild(String surname, String run) {
+        return richChild(surname, run, true);
+    }
+
+    /** As {@link #richChild(String, String)}, with or without the sibling. */
+    public static Rich richChild(String surname, String run, boolean withSibling) {
         long comuna = AgendaFixture.comunaId(COMUNA);
         AgendaFixture.Program p = AgendaFixture.program(COMUNA);
         long family = AgendaFixture.sql("INSERT INTO family (comuna_id, code, surname, address) VALUES (?, ?, ?,"
@@ -49,12 +64,15 @@ public final class PrivacyFixture {
         AgendaFixture.sql("INSERT INTO family_adult (comuna_id, family_id, full_name, relationship, phone) VALUES (?, ?,"
                 + " ?, 'Madre', '+56 9 1111 2222') RETURNING id", comuna, family, "Marta " + surname);
         String siblingName = "Hermanito" + surname;
-        AgendaFixture.sql("INSERT INTO child (comuna_id, family_id, no_run_reason, given_names, paternal_surname,"
-                + " birth_date, sex) VALUES (?, ?, 'Sin RUN (prueba)', ?, ?, current_date - 2000, 'M') RETURNING id",
-                comuna, family, siblingName, surname);
-        long child = AgendaFixture.sql("INSERT INTO child (comuna_id, family_id, run, given_names, paternal_surname,"
-                + " maternal_surname, birth_date, sex) VALUES (?, ?, ?, 'Rosa', ?, 'Exporta', current_date - 3650, 'F')"
-                + " RETURNING id", comuna, family, run, surname);
+        if (withSibling) {
+            AgendaFixture.sql("INSERT INTO child (comuna_id, family_id, no_run_reason, given_names, paternal_surname,"
+                    + " birth_date, sex) VALUES (?, ?, 'Sin RUN (prueba)', ?, ?, current_date - 2000, 'M') RETURNING id",
+                    comuna, family, siblingName, surname);
+        }
+        long child = AgendaFixture.sql("INSERT INTO child (comuna_id, family_id, run, no_run_reason, given_names,"
+                + " paternal_surname, maternal_surname, birth_date, sex) VALUES (?, ?, ?, ?, 'Rosa', ?, 'Exporta',"
+                + " current_date - 3650, 'F') RETURNING id", comuna, family, run, run == null ? "Sin RUN (prueba)" : null,
+                surname);
         AgendaFixture.sql("INSERT INTO child_correction (comuna_id, child_id, changed_by, field, value_before, value_after,"
                 + " reason) VALUES (?, ?, 'fixture', 'givenNames', 'Rossa', 'Rosa', 'Error de tipeo') RETURNING id", comuna, child);
         String code = AgendaFixture.unique("PRV-");
@@ -73,7 +91,7 @@ public final class PrivacyFixture {
         long table = AgendaFixture.table(COMUNA);
         long session = AgendaFixture.session(table, -5, "HELD");
         AgendaFixture.caseItem(session, k, "PICKED", "PICKED");
-        long agreement = AgendaFixture.agreement(table, session, "OPEN", 10);
+        long agreement = AgendaFixture.agreement(table, session, "PENDING", 10);
         AgendaFixture.sql("INSERT INTO mgc_agreement_case (agreement_id, case_id) VALUES (?, ?) RETURNING agreement_id",
                 agreement, k.id());
         AgendaFixture.sql("INSERT INTO accompaniment (comuna_id, family_id, responsible_user_id, started_on, started_by, goals)"

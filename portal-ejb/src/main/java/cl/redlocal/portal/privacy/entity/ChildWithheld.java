@@ -13,12 +13,13 @@ import java.io.Serializable;
  */
 @Entity
 @Table(name = "child_withheld")
+@org.eclipse.persistence.annotations.ReadOnly
 public class ChildWithheld implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
     @Id
-    @Column(name = "child_id", insertable = false, updatable = false)
+    @Column(name = "child_id")
     private Long childId;
 
     @Column(insertable = false, updatable = false)
