@@ -52,6 +52,26 @@ public class ChildRightsService {
     @Inject
     Notifier notifier;
 
+    @Inject
+    cl.redlocal.portal.privacy.control.AccessReportQuery accessReport;
+
+    /**
+     * Who read or changed the child's record (from the audit trail), for the data subject's request and the
+     * data protection officer; the same holders as the export; the report is itself audited.
+     */
+    @RolesAllowed({Role.Names.COFACILITADOR, Role.Names.PROFESIONAL})
+    public Optional<List<AccessRow>> accessReport(long caseId) {
+        Optional<CaseFile> held = holding(caseId, "informe de accesos del NNA");
+        if (held.isEmpty()) {
+            return Optional.empty();
+        }
+        long childId = held.get().getChild().getId();
+        List<AccessRow> rows = accessReport.of(childId);
+        audit.record(AuditAction.READ, "CHILD", childId, AuditOutcome.SUCCESS,
+                "informe de accesos, caso " + held.get().getCode() + ": " + rows.size() + " filas");
+        return Optional.of(rows);
+    }
+
     /** The child's whole record as JSON, with the reason recorded; empty (and audited) when refused. */
     @RolesAllowed({Role.Names.COFACILITADOR, Role.Names.PROFESIONAL})
     public Optional<ChildExport> export(long caseId, @NotNull @Valid ReasonForm form) {

@@ -46,6 +46,7 @@ public class ChildRightsBacking implements Serializable {
     private String reason;
     private List<RecordOutline.Line> record;
     private String recordCode;
+    private List<cl.redlocal.portal.privacy.boundary.AccessRow> accesses;
 
     public void load() {
         if (caseId != null) {
@@ -113,6 +114,28 @@ public class ChildRightsBacking implements Serializable {
         record = RecordOutline.lines(read.json(), this::label);
         recordCode = read.caseCode();
         reason = null;
+    }
+
+    /** The access report: who read or changed the record (audited by the service). */
+    public void showAccesses() {
+        accesses = rights.accessReport(caseId).orElse(null);
+        if (accesses == null) {
+            messages.error(null, "privacy.refused");
+        }
+    }
+
+    public void accessesPdf() throws IOException {
+        List<cl.redlocal.portal.privacy.boundary.AccessRow> rows = rights.accessReport(caseId).orElse(null);
+        if (rows == null) {
+            messages.error(null, "privacy.refused");
+            return;
+        }
+        Faces.sendFile(new AccessReportPdf(messages::text).write(rows), messages.text("privacy.accesses.file") + "-"
+                + caseId + ".pdf", true);
+    }
+
+    public List<cl.redlocal.portal.privacy.boundary.AccessRow> getAccesses() {
+        return accesses;
     }
 
     private ChildExport export() {
