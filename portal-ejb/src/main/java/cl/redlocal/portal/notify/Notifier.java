@@ -39,6 +39,12 @@ public class Notifier {
         return send(comunaId, ENABLED_USERS + " AND role = 'COFACILITADOR' AND ?2 = ?2", 0L, notice);
     }
 
+    /** Every enabled administrator of the comuna (break-glass reads, incidents). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int toAdministrators(long comunaId, Notice notice) {
+        return send(comunaId, ENABLED_USERS + " AND role = 'ADMIN' AND ?2 = ?2", 0L, notice);
+    }
+
     /** Somebody outside the portal (an outside sender's address): e-mail only. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void toAddress(long comunaId, String email, Notice notice) {

@@ -1,5 +1,7 @@
 package cl.redlocal.portal.cases.control;
 
+import cl.redlocal.portal.privacy.control.Withheld;
+
 import cl.redlocal.portal.platform.SqlWhere;
 import cl.redlocal.portal.security.control.CallerProfile;
 import cl.redlocal.portal.security.entity.Role;
@@ -21,8 +23,19 @@ public final class CaseAccess {
         return caller.role() == Role.COFACILITADOR || caller.role() == Role.PROFESIONAL;
     }
 
-    /** The condition; bind {@code :accessComuna} and, for professionals, {@code :accessProgram}. */
+    /**
+     * The condition; bind {@code :accessComuna} and, for professionals, {@code :accessProgram}. A child whose
+     * record is blocked or anonymised is withheld ({@link Withheld}): its cases leave every list and read.
+     */
     public static String condition(CallerProfile caller) {
+        return "(" + entitled(caller) + " AND " + Withheld.jpql("c.child.id") + ")";
+    }
+
+    /**
+     * Who holds the case, whether or not its child is withheld: for the data-rights features only, which
+     * read a blocked record with a stated reason (same parameters as {@link #condition}).
+     */
+    public static String entitled(CallerProfile caller) {
         return switch (caller.role()) {
             case COFACILITADOR -> "c.comuna.id = :accessComuna";
             case PROFESIONAL -> "c.comuna.id = :accessComuna AND ("
@@ -56,8 +69,24 @@ public final class CaseAccess {
         return q.getResultList().stream().findFirst();
     }
 
+    /** The case with its child when the caller holds it, even while its child is withheld (data rights only). */
+    public static java.util.Optional<cl.redlocal.portal.cases.entity.CaseFile> entitledCase(
+            jakarta.persistence.EntityManager em, CallerProfile caller, long caseId) {
+        jakarta.persistence.TypedQuery<cl.redlocal.portal.cases.entity.CaseFile> q = em.createQuery(
+                "SELECT c FROM CaseFile c JOIN FETCH c.child WHERE c.id = :id AND " + entitled(caller),
+                cl.redlocal.portal.cases.entity.CaseFile.class).setParameter("id", caseId);
+        bind(q, caller);
+        return q.getResultList().stream().findFirst();
+    }
+
     /** Adds the same rule to a native WHERE over the case_file alias {@code alias}. */
     public static SqlWhere sql(SqlWhere where, CallerProfile caller, String alias) {
+        entitledSql(where, caller, alias);
+        return where.and(Withheld.sql(alias + ".child_id"));
+    }
+
+    /** {@link #entitled} as native SQL over the case_file alias {@code alias}. */
+    public static SqlWhere entitledSql(SqlWhere where, CallerProfile caller, String alias) {
         switch (caller.role()) {
             case COFACILITADOR -> where.and(alias + ".comuna_id = ?", caller.comunaId());
             case PROFESIONAL -> where.and(alias + ".comuna_id = ?", caller.comunaId())

@@ -44,8 +44,10 @@ public class DuplicateFinder {
                 }));
         String key = ChildNames.key(givenNames, paternalSurname, maternalSurname);
         if (birthDate != null && !key.isEmpty()) {
-            for (Child ch : em.createQuery("SELECT ch FROM Child ch WHERE ch.comuna.id = :c AND ch.birthDate = :b",
-                    Child.class).setParameter("c", comunaId).setParameter("b", birthDate).getResultList()) {
+            // a blocked or anonymised child is not found by name (its RUN still matches, shown as not visible,
+            // so that it is not registered twice)
+            for (Child ch : em.createQuery("SELECT ch FROM Child ch WHERE ch.comuna.id = :c AND ch.birthDate = :b AND "
+                    + cl.redlocal.portal.privacy.control.Withheld.jpql("ch.id"), Child.class).setParameter("c", comunaId).setParameter("b", birthDate).getResultList()) {
                 MatchReason reason = nameMatch(key, ch);
                 if (reason != null && !reasons.containsKey(ch.getId())) {
                     reasons.put(ch.getId(), reason);

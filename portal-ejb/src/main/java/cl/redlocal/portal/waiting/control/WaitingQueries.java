@@ -1,5 +1,7 @@
 package cl.redlocal.portal.waiting.control;
 
+import cl.redlocal.portal.privacy.control.Withheld;
+
 import cl.redlocal.portal.cases.entity.Child;
 import cl.redlocal.portal.platform.PortalClock;
 import cl.redlocal.portal.platform.SqlValues;
@@ -55,7 +57,7 @@ public class WaitingQueries {
                         + " w.override_position, w.override_reason, w.override_by, w.override_at, wp.score" + columns
                         + " FROM waiting_priority wp JOIN waiting_entry w ON w.id = wp.entry_id"
                         + " JOIN case_file c ON c.id = wp.case_id JOIN child ch ON ch.id = c.child_id"
-                        + " WHERE wp.program_id = ?1 AND wp.comuna_id = ?2"
+                        + " WHERE wp.program_id = ?1 AND wp.comuna_id = ?2 AND " + Withheld.sql("c.child_id")
                         + " ORDER BY wp.score DESC, wp.entered_at ASC, wp.entry_id ASC")
                 .setParameter(1, programId).setParameter(2, comunaId).getResultList();
         Map<PriorityCriterion, BigDecimal> weights = weights(comunaId);

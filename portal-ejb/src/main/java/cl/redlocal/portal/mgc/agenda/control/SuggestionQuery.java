@@ -1,5 +1,7 @@
 package cl.redlocal.portal.mgc.agenda.control;
 
+import cl.redlocal.portal.privacy.control.Withheld;
+
 import cl.redlocal.portal.cases.entity.Child;
 import jakarta.enterprise.context.Dependent;
 import jakarta.persistence.EntityManager;
@@ -49,7 +51,7 @@ public class SuggestionQuery {
                                 WHERE fa.case_id = c.id) AS last_change,
                             (SELECT count(*) FROM referral r WHERE r.case_id = c.id AND r.state = 'REJECTED') AS rejected
                           FROM case_file c JOIN child ch ON ch.id = c.child_id
-                          WHERE c.comuna_id = ?1 AND c.status = 'OPEN'
+                          WHERE c.comuna_id = ?1 AND c.status = 'OPEN' AND\s""" + Withheld.sql("c.child_id") + """
                             AND NOT EXISTS (SELECT 1 FROM mgc_case_item ci WHERE ci.session_id = ?2 AND ci.case_id = c.id)
                         ) s
                         WHERE high_alerts > 0 OR open_alerts >= ?5 OR active_programs > ?6 OR overdue_actions > 0
