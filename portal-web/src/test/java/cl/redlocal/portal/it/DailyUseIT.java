@@ -1,0 +1,40 @@
+package cl.redlocal.portal.it;
+
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What a person met in daily use (issue 16) and no other page test covers: dates in exports and sentences as
+ * people in the comuna write them.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class DailyUseIT {
+
+    @ArquillianResource
+    URL base;
+
+    /** Defect 10: the programs CSV said "2026-06-27T12:00:00Z · desactualizado". */
+    @Test
+    void theProgramsCsvWritesTheConfirmationAsADayAndTimeNeverAnIsoTimestamp() {
+        OfferFixture.ensure();
+        WebClient web = new WebClient(base);
+        web.signIn(OfferFixture.COORDINATOR, TestSession.DEMO_PASSWORD);
+        HttpResponse<String> page = web.get("offer/programs.xhtml");
+        HttpResponse<byte[]> csv = web.download(page, "programs", Map.of(), "exportCsv");
+        assertThat(csv.statusCode()).isEqualTo(200);
+        String text = new String(csv.body(), StandardCharsets.UTF_8);
+        assertThat(text).doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T\\d{2}")
+                .containsPattern("\"\\d{2}-\\d{2}-\\d{4} \\d{2}:\\d{2}");
+    }
+}
