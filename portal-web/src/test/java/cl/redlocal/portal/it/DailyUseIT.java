@@ -37,4 +37,15 @@ class DailyUseIT {
         assertThat(text).doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T\\d{2}")
                 .containsPattern("\"\\d{2}-\\d{2}-\\d{4} \\d{2}:\\d{2}");
     }
+
+    /** Defect 19: the HSDS API needs the comuna's code, which the programs page now shows with the API's address. */
+    @Test
+    void theProgramsPageOffersTheOpenApiWithTheComunasCode() {
+        OfferFixture.ensure();
+        WebClient web = new WebClient(base);
+        web.signIn(OfferFixture.COORDINATOR, TestSession.DEMO_PASSWORD);
+        String page = web.get("offer/programs.xhtml").body();
+        assertThat(page).contains("(código 99101)").contains("/api/hsds/99101/services");
+        assertThat(new WebClient(base).get("api/hsds/99101/services").statusCode()).isEqualTo(200);
+    }
 }

@@ -31,7 +31,8 @@ public final class CaseTableQuery {
      * any child of the family: the over-intervention of a family spread across many programs.
      * Columns: 0 id, 1 code, 2-4 names (for initials), 5 age, 6 sector, 7 status, 8 opened_on, 9 programs,
      * 10 active_programs, 11 family_programs, 12 open_alerts, 13 alert_level, 14 pending_referrals,
-     * 15 waiting_since, 16 priority.
+     * 15 waiting_since, 16 priority, 17 waiting_program_ids, 18 referred_program_ids (comma-separated: why a
+     * case matched the program filter when the program does not work with the child yet).
      */
     private static final String ROWS = """
             SELECT * FROM (
@@ -54,7 +55,11 @@ public final class CaseTableQuery {
                          AS pending_referrals,
                      (SELECT min(w.entered_at) FROM waiting_entry w WHERE w.case_id = c.id AND w.exited_at IS NULL)
                          AS waiting_since,
-                     (SELECT max(wp.score) FROM waiting_priority wp WHERE wp.case_id = c.id) AS priority
+                     (SELECT max(wp.score) FROM waiting_priority wp WHERE wp.case_id = c.id) AS priority,
+                     (SELECT string_agg(DISTINCT CAST(w.program_id AS TEXT), ',') FROM waiting_entry w
+                        WHERE w.case_id = c.id AND w.exited_at IS NULL) AS waiting_program_ids,
+                     (SELECT string_agg(DISTINCT CAST(r.to_program_id AS TEXT), ',') FROM referral r
+                        WHERE r.case_id = c.id AND r.state IN ('SENT', 'RECEIVED')) AS referred_program_ids
               FROM case_file c
               JOIN child ch ON ch.id = c.child_id
               LEFT JOIN family f ON f.id = ch.family_id
