@@ -48,4 +48,18 @@ class DailyUseIT {
         assertThat(page).contains("(código 99101)").contains("/api/hsds/99101/services");
         assertThat(new WebClient(base).get("api/hsds/99101/services").statusCode()).isEqualTo(200);
     }
+
+    /** Defect 17: a past session nobody closed is flagged to the co-facilitators on the home page and the agenda. */
+    @Test
+    void aPastSessionNobodyClosedIsFlaggedToTheCofacilitatorsOnHomeAndAgenda() {
+        DailyFixture.ensure();
+        long unclosed = DailyFixture.unclosedSession();
+        WebClient web = new WebClient(base);
+        web.signIn(DailyFixture.COFACILITATOR, TestSession.DEMO_PASSWORD);
+        for (String page : new String[]{"index.xhtml", "mgc/agenda.xhtml", "mgc/calendar.xhtml"}) {
+            String body = web.get(page).body();
+            assertThat(body).as(page).contains("Sesiones ya pasadas que nadie cerró")
+                    .contains("minutes.xhtml?session=" + unclosed);
+        }
+    }
 }
