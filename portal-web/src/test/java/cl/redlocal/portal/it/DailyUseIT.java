@@ -62,4 +62,19 @@ class DailyUseIT {
                     .contains("minutes.xhtml?session=" + unclosed);
         }
     }
+
+    /** Defect 18: a waiting list with vacancies says the next child is due to be admitted. */
+    @Test
+    void aListWithVacanciesAndChildrenWaitingSaysTheNextOneIsDue() {
+        WaitingFixture.ensure();
+        WaitingFixture.Program program = WaitingFixture.program(WaitingFixture.COMUNA_CODE, 3, 1);
+        WaitingFixture.Entry first = WaitingFixture.waiting(WaitingFixture.COMUNA_CODE, program, "Rita", 9, 5, "HIGH", true);
+        WebClient web = new WebClient(base);
+        web.signIn(WaitingFixture.COFACILITATOR, TestSession.DEMO_PASSWORD);
+        assertThat(web.get("waiting/lists.xhtml?program=" + program.id()).body())
+                .contains("Hay 2 vacantes y 1 NNA espera en esta lista: corresponde admitir al siguiente, " + first.code());
+        WaitingFixture.Program full = WaitingFixture.program(WaitingFixture.COMUNA_CODE, 1, 1);
+        WaitingFixture.waiting(WaitingFixture.COMUNA_CODE, full, "Tomás", 9, 5, "HIGH", false);
+        assertThat(web.get("waiting/lists.xhtml?program=" + full.id()).body()).doesNotContain("corresponde admitir");
+    }
 }
