@@ -77,4 +77,20 @@ class DailyUseIT {
         WaitingFixture.waiting(WaitingFixture.COMUNA_CODE, full, "Tomás", 9, 5, "HIGH", false);
         assertThat(web.get("waiting/lists.xhtml?program=" + full.id()).body()).doesNotContain("corresponde admitir");
     }
+
+    /** The case page: each of its parts one move away from a bar at the top, every link landing on its part. */
+    @Test
+    void theCasePageLinksEachOfItsPartsFromTheTop() {
+        PlanFixture.ensure();
+        WebClient web = new WebClient(base);
+        web.signIn(PlanFixture.PA, TestSession.DEMO_PASSWORD);
+        String page = web.get("cases/case.xhtml?id=" + PlanFixture.caseId("P-0001")).body();
+        java.util.regex.Matcher nav = java.util.regex.Pattern.compile("id=\"caseSections\"[^>]*>(.*?)</nav>",
+                java.util.regex.Pattern.DOTALL).matcher(page);
+        assertThat(nav.find()).isTrue();
+        java.util.List<String> targets = java.util.regex.Pattern.compile("href=\"#([A-Za-z]+)\"").matcher(nav.group(1))
+                .results().map(r -> r.group(1)).toList();
+        assertThat(targets).hasSize(9);
+        assertThat(targets).allSatisfy(t -> assertThat(page).contains("id=\"" + t + "\""));
+    }
 }
