@@ -36,7 +36,8 @@ class StatementBudgetIT {
 
     @ParameterizedTest(name = "{1} as {0}: at most {2} statements")
     @CsvSource({
-            "cofacilitador.opd, index.xhtml, 19",
+            // + 2 (issue 16): the past sessions still to close, one call (its connection check and its query)
+            "cofacilitador.opd, index.xhtml, 21",
             "cofacilitador.opd, cases/table.xhtml, 13",
             "cofacilitador.opd, mgc/agreements.xhtml, 12",
             "profesional.ppf, index.xhtml, 19",
