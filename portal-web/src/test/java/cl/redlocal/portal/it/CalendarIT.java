@@ -93,6 +93,23 @@ class CalendarIT {
         assertThat(new WebClient(base).get("calendar/feed/not-a-token.ics").statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void aCofacilitatorIssuesAMemberOutsideThePortalTheirOwnFeed() throws Exception {
+        WebClient web = new WebClient(base);
+        web.signIn(DailyFixture.COFACILITATOR, TestSession.DEMO_PASSWORD);
+        HttpResponse<String> page = web.get("mgc/tables.xhtml?table=" + DailyFixture.table());
+        assertThat(page.body()).contains("Sara Salud");
+        HttpResponse<String> issued = web.submit(page, "members", Map.of(), "memberTable:0:feed");
+        Matcher m = FEED.matcher(issued.body());
+        assertThat(m.find()).as("the address to send to the member").isTrue();
+        HttpResponse<String> ics = new WebClient(base).get(m.group(1));
+        assertThat(ics.statusCode()).isEqualTo(200);
+        assertThat(events(new CalendarBuilder().build(new StringReader(ics.body())))).hasSize(3);
+
+        web.submit(issued, "members", Map.of(), "memberTable:0:revokeFeed");
+        assertThat(new WebClient(base).get(m.group(1)).statusCode()).isEqualTo(404);
+    }
+
     private static List<VEvent> events(Calendar calendar) {
         return calendar.getComponents().stream().filter(VEvent.class::isInstance).map(VEvent.class::cast).toList();
     }

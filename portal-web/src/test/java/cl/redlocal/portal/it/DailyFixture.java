@@ -12,7 +12,8 @@ import static cl.redlocal.portal.it.FixtureSql.user;
 
 /**
  * Comuna Diaria (99903) for the daily-use tests of issue 16: a co-facilitator and a table ("Mesa Diaria") with
- * a session that ended a week ago and nobody closed (still PLANNED), a closed one before it and one to come.
+ * a session that ended a week ago and nobody closed (still PLANNED), a closed one before it and one to come;
+ * one member outside the portal (Sara Salud, CESFAM).
  */
 public final class DailyFixture {
 
@@ -27,6 +28,11 @@ public final class DailyFixture {
         FixtureSql.once("99903", DailyFixture::create);
     }
 
+    public static long table() {
+        return ((Number) TestDatabase.value("SELECT t.id FROM mgc_table t JOIN comuna c ON c.id = t.comuna_id"
+                + " WHERE c.code = '99903'")).longValue();
+    }
+
     public static long unclosedSession() {
         return ((Number) TestDatabase.value("SELECT s.id FROM mgc_session s JOIN comuna c ON c.id = s.comuna_id"
                 + " WHERE c.code = '99903' AND s.state = 'PLANNED' AND s.ends_at < now()")).longValue();
@@ -39,6 +45,9 @@ public final class DailyFixture {
         user(c, COFACILITATOR, "COFACILITADOR", comuna, null);
         long table = insert(c, "INSERT INTO mgc_table (comuna_id, name, created_by) VALUES (?, ?, 'fixture') RETURNING id",
                 comuna, TABLE);
+        insert(c, "INSERT INTO mgc_member (table_id, kind, institution, person_name, email, joined_on, created_by)"
+                + " VALUES (?, 'PERMANENT', 'CESFAM Diaria', 'Sara Salud', 'sara@diaria.cl', ?, 'fixture') RETURNING id",
+                table, today.minusYears(1));
         session(c, table, comuna, today.minusDays(35), "HELD");
         session(c, table, comuna, today.minusDays(7), "PLANNED");
         session(c, table, comuna, today.plusDays(21), "PLANNED");

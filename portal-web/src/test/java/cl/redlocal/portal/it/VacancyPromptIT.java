@@ -48,13 +48,19 @@ class VacancyPromptIT {
         WaitingList list = lists.list(program.id()).orElseThrow();
         assertThat(list.vacancies()).isEqualTo(1);
         assertThat(list.rows()).hasSize(1);
+    }
 
-        // the coordinator raising the slots prompts again; lowering them does not
+    /** One caller per test: the caller's profile is read once per request. */
+    @Test
+    void theCoordinatorRaisingTheSlotsPromptsTheProgramAndLoweringThemDoesNot() {
+        WaitingFixture.Program program = WaitingFixture.program(COMUNA_CODE, 2, 2);
+        WaitingFixture.waiting(COMUNA_CODE, program, "Pía", 9, 5, "NORMAL", false);
+        String link = "/waiting/lists.xhtml?program=" + program.id();
         TestSession.signIn(COORDINATOR);
-        offer.updateCapacity(program.id(), version(program), 3, 1, "Más cupos");
-        assertThat(TestDatabase.count(NOTICES, program.professional(), link)).isEqualTo(2);
-        offer.updateCapacity(program.id(), version(program), 2, 1, "Menos cupos");
-        assertThat(TestDatabase.count(NOTICES, program.professional(), link)).isEqualTo(2);
+        offer.updateCapacity(program.id(), version(program), 3, 2, "Más cupos");
+        assertThat(TestDatabase.count(NOTICES, program.professional(), link)).isEqualTo(1);
+        offer.updateCapacity(program.id(), version(program), 2, 2, "Menos cupos");
+        assertThat(TestDatabase.count(NOTICES, program.professional(), link)).isEqualTo(1);
     }
 
     @Test
