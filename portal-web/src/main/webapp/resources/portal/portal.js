@@ -15,3 +15,43 @@
         }
     }, true);
 })();
+
+/*
+ * Accessibility repairs of PrimeFaces' markup (issue 16, WCAG 2.1 AA), on load and after every ajax update:
+ * a date picker's calendar button gets a name ("Abrir calendario", from the body's data attribute, so no
+ * text is in this script), and a control hidden from assistive technology (the file input behind the
+ * upload button) leaves the tab order, where the visible button already stands for it.
+ */
+(function () {
+    'use strict';
+    function repair(root) {
+        var label = document.body.getAttribute('data-datepicker-label');
+        root.querySelectorAll('button.ui-datepicker-trigger:not([aria-label])').forEach(function (b) {
+            if (label) {
+                b.setAttribute('aria-label', label);
+                b.setAttribute('title', label);
+            }
+        });
+        root.querySelectorAll('[aria-hidden="true"] input, [aria-hidden="true"] button, input[aria-hidden="true"]')
+            .forEach(function (e) {
+                e.setAttribute('tabindex', '-1');
+            });
+    }
+    function start() {
+        repair(document);
+        new MutationObserver(function (changes) {
+            changes.forEach(function (c) {
+                c.addedNodes.forEach(function (n) {
+                    if (n instanceof Element) {
+                        repair(n.parentElement || n);
+                    }
+                });
+            });
+        }).observe(document.body, {childList: true, subtree: true});
+    }
+    if (document.readyState === 'loading') {
+        document.addEventListener('DOMContentLoaded', start);
+    } else {
+        start();
+    }
+})();

@@ -38,6 +38,16 @@ import java.util.function.Function;
  */
 public class DemoData {
 
+    /** The portal's own family code (CaseCodes): F-year-number in every comuna, so new families follow on. */
+    static final String FAMILY_PREFIX = "F-2026-";
+
+    /** An e-mail's local part from a name: accents folded to their letter ("Corporación" is "corporacion"). */
+    static String slug(String name) {
+        return java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+                .toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "");
+    }
+
+
     /** The day the demo story is told from. */
     public static final LocalDate ANCHOR = LocalDate.of(2026, 11, 1);
     public static final String PASSWORD = "RedLocal#2026";
@@ -145,7 +155,7 @@ public class DemoData {
                 {"Fundación Mi Casa", "NGO"}, {"Tribunal de Familia de Comuna Demo", "COURT"},
                 {"SENDA Región Demo", "STATE_SERVICE"}, {"Subsecretaría de Prevención del Delito", "STATE_SERVICE"}}) {
             Provider provider = persist(new Provider(demo, p[0], ProviderKind.valueOf(p[1])));
-            provider.describe(null, "contacto@" + p[0].toLowerCase().replaceAll("[^a-z]", "") + ".demo.cl",
+            provider.describe(null, "contacto@" + slug(p[0]) + ".demo.cl",
                     "+56 2 2" + (100_0000 + random.nextInt(899_9999)), null);
             providers.put(p[0], provider);
         }
@@ -257,7 +267,7 @@ public class DemoData {
         for (int f = 1; f <= families; f++) {
             String paternal = pick(random, SURNAMES);
             String maternal = pick(random, SURNAMES);
-            Family family = persist(new Family(comuna, codePrefix.replace("-2026-", "-F-") + "%04d".formatted(f),
+            Family family = persist(new Family(comuna, FAMILY_PREFIX + "%04d".formatted(f),
                     paternal + " " + maternal,
                     pick(random, STREETS) + " " + (100 + random.nextInt(2900)), pick(random, SECTORS)));
             adults(family, paternal, maternal);

@@ -135,6 +135,17 @@ class CaseTableIT {
         // a pending referral to TD counts for TD
         assertThat(codes(rows(filter(CaseTableFixture.programId("TD"), null, null, false, null, null, null, null, false))))
                 .containsExactlyInAnyOrder("T-0001", "T-0004");
+        // issue 16, defect 16: a row says why it matched when the program does not work with the child yet
+        assertThat(rows(filter(tb, null, null, false, null, null, null, null, false)))
+                .extracting(CaseTableRow::code, CaseTableRow::filterMatch)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("T-0001", null),
+                        org.assertj.core.groups.Tuple.tuple("T-0003", CaseTableRow.WAITING));
+        assertThat(rows(filter(CaseTableFixture.programId("TD"), null, null, false, null, null, null, null, false)))
+                .extracting(CaseTableRow::code, CaseTableRow::filterMatch)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("T-0001", null),
+                        org.assertj.core.groups.Tuple.tuple("T-0004", CaseTableRow.REFERRED));
+        assertThat(rows(filter(null, null, null, false, null, null, null, null, false)))
+                .allSatisfy(r -> assertThat(r.filterMatch()).isNull());
         assertThat(codes(rows(filter(null, null, null, false, 12, 17, null, null, false)))).containsExactly("T-0003");
         assertThat(codes(rows(filter(null, null, null, false, 5, 9, null, null, false))))
                 .containsExactlyInAnyOrder("T-0002", "T-0005");

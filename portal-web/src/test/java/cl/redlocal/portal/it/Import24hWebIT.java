@@ -45,8 +45,9 @@ class Import24hWebIT {
                 + Import24hIT.row(RegistryFixture.wrongCheckDigit(RegistryFixture.newRun()), names, "Ibarra", "",
                 RegistryFixture.bornYearsAgo(12), "M", today), StandardCharsets.UTF_8);
         Path good = Files.createTempFile("lista-buena", ".csv");
+        // issue 16, defect 11: a sex "X" is taken as Otro and the preview says so
         Files.writeString(good, Import24hIT.HEADER
-                + Import24hIT.row(run, names, "Ibarra", "", RegistryFixture.bornYearsAgo(10), "F", today),
+                + Import24hIT.row(run, names, "Ibarra", "", RegistryFixture.bornYearsAgo(10), "X", today),
                 StandardCharsets.UTF_8);
         ChromeDriver browser = Browser.start();
         try {
@@ -74,7 +75,10 @@ class Import24hWebIT {
             wait.until(d -> TestDatabase.count(exports, RegistryFixture.PRO_A) > before);
 
             browser.findElement(By.cssSelector("#import input[type=file]")).sendKeys(good.toAbsolutePath().toString());
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("import:start"))).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("import:start")));
+            assertThat(browser.findElement(By.id("import:start")).getText()).isEqualTo("Importar 1 fila");
+            assertThat(browser.findElement(By.id("import:rows")).getText()).contains("sexo «X» registrado como Otro");
+            browser.findElement(By.id("import:start")).click();
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("import:result")));
             assertThat(browser.findElement(By.id("import:result")).getText()).startsWith("Importación 24H-")
                     .contains("1 solicitudes de ingreso, 1 NNA nuevos");

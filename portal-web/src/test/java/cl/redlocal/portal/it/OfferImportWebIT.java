@@ -100,6 +100,11 @@ class OfferImportWebIT {
             assertThat(browser.findElement(By.id("progressText")).getText())
                     .isEqualTo("Importación terminada: se importaron 2 programas; se omitió 1 fila con errores.");
             Browser.screenshot(browser, "offer-import-done");
+            // issue 16, defect 11: after the import the page says what happened, not what will
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("summary"), "Se importaron 2 programas"));
+            assertThat(browser.findElement(By.id("summary")).getText()).doesNotContain("Se importarán");
+            assertThat(browser.findElement(By.id("import:rows")).getText()).as("the rows with errors, as filtered")
+                    .contains("Omitido:").doesNotContain("Se importará").doesNotContain("Se omitirá");
             assertThat(TestDatabase.count("SELECT count(*) FROM program WHERE acronym IN ('IMP-W1', 'IMP-W3')"))
                     .isEqualTo(2);
             assertThat(browser.manage().logs().get(LogType.BROWSER).getAll())

@@ -284,6 +284,7 @@ class PlanPagesIT {
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("actionForm"),
                     "La fecha de término no puede ser anterior a la de inicio."));
             Browser.screenshot(browser, "plan-action-dates");
+            assertThat(browser.getCurrentUrl()).as("the page keeps its case").contains("case=" + k1);
             assertThat(browser.findElement(By.id("actionForm:description")).getDomProperty("value"))
                     .isEqualTo("Fechas " + tag);
             assertThat(TestDatabase.count("SELECT count(*) FROM plan_action WHERE description = ?", "Fechas " + tag))

@@ -86,6 +86,13 @@ class TableSessionFlowIT {
             browser.findElement(By.id("minutesForm:decisions")).sendKeys("Se prioriza el caso MF-0001 en la red.");
             browser.findElement(By.id("minutesForm:save")).click();
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("agreementForm:description")));
+            // issue 16, defect 8: the agreement form is styled like the others: labels above fields, themed controls
+            WebElement description = browser.findElement(By.id("agreementForm:description"));
+            WebElement label = browser.findElement(By.cssSelector("label[for='agreementForm:description']"));
+            assertThat(label.getRect().getY() + label.getRect().getHeight()).isLessThanOrEqualTo(description.getRect().getY());
+            assertThat(description.getCssValue("border-top-left-radius")).isNotEqualTo("0px");
+            assertThat(browser.findElement(By.id("agreementForm:where")).getCssValue("border-top-left-radius"))
+                    .isNotEqualTo("0px");
             addAgreement(browser, wait, "Coordinar evaluación de salud mental del caso", "CESFAM Mesa Flujo", "Ana Salud", due);
             addAgreement(browser, wait, "Informar avance escolar a la mesa", "Liceo Mesa Flujo", "Luis Liceo", due);
             assertThat(TestDatabase.count("SELECT count(*) FROM mgc_agreement WHERE session_id = ?", session)).isEqualTo(2);

@@ -64,8 +64,18 @@ class WaitingPagesIT {
             browser.findElement(By.id("navWaiting")).click();
             wait.until(ExpectedConditions.urlContains("waiting/lists.xhtml"));
             assertThat(browser.findElement(By.id("overviewForm:overview")).getText()).contains(program.acronym());
+            // issue 16, defect 9: on a 1366-px screen no header is cut and no case code wraps
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 768));
             browser.get(base + "waiting/lists.xhtml?program=" + program.id());
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[id='chart'] canvas")));
+            assertThat((List<?>) browser.executeScript("return Array.from(document.querySelectorAll("
+                    + "'#listForm\\\\:entries thead th')).filter(h => h.scrollWidth > h.clientWidth + 1"
+                    + " || Array.from(h.querySelectorAll('.ui-column-title')).some(t => t.getClientRects().length > 1))"
+                    + ".map(h => h.textContent)")).as("headers cut").isEmpty();
+            assertThat((List<?>) browser.executeScript("return Array.from(document.querySelectorAll("
+                    + "'#listForm\\\\:entries .case-code')).filter(c => c.getClientRects().length > 1"
+                    + " || c.getBoundingClientRect().height > 2 * parseFloat(getComputedStyle(c).fontSize))"
+                    + ".map(c => c.textContent)")).as("case codes wrapped").isEmpty();
 
             List<WebElement> rows = browser.findElements(By.cssSelector("#listForm\\:entries_data > tr"));
             assertThat(rows).hasSize(3);

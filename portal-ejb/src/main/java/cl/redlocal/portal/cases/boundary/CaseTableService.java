@@ -70,7 +70,7 @@ public class CaseTableService {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = statement.parameters().bind(em.createNativeQuery(statement.sql()))
                 .setFirstResult(page.first()).setMaxResults(page.size()).getResultList();
-        List<CaseTableRow> result = rows.stream().map(this::row).toList();
+        List<CaseTableRow> result = rows.stream().map(r -> row(r, filter.programId())).toList();
         audit.record(AuditAction.LIST, "CASE_TABLE", null, AuditOutcome.SUCCESS, result.size() + " casos");
         return result;
     }
@@ -104,7 +104,7 @@ public class CaseTableService {
         return maxFamilyPrograms;
     }
 
-    private CaseTableRow row(Object[] r) {
+    private CaseTableRow row(Object[] r, Long programFilter) {
         Integer level = r[13] == null ? null : ((Number) r[13]).intValue();
         int active = ((Number) r[10]).intValue();
         int family = ((Number) r[11]).intValue();
@@ -114,7 +114,22 @@ public class CaseTableService {
                 active, family, ((Number) r[12]).intValue(),
                 level == null ? null : AlertSeverity.values()[level - 1], ((Number) r[14]).intValue(),
                 SqlValues.instant(r[15]), r[16] == null ? null : new BigDecimal(r[16].toString()),
-                active > maxPrograms, family > maxFamilyPrograms);
+                active > maxPrograms, family > maxFamilyPrograms, filterMatch(r, programFilter));
+    }
+
+    /** The program filter matches by involvement, an open wait or a pending referral: name the last two. */
+    private static String filterMatch(Object[] r, Long program) {
+        if (program == null) {
+            return null;
+        }
+        String id = program.toString();
+        if (r.length > 17 && r[17] != null && List.of(r[17].toString().split(",")).contains(id)) {
+            return CaseTableRow.WAITING;
+        }
+        if (r.length > 18 && r[18] != null && List.of(r[18].toString().split(",")).contains(id)) {
+            return CaseTableRow.REFERRED;
+        }
+        return null;
     }
 
     private static String describe(CaseTableFilter f) {

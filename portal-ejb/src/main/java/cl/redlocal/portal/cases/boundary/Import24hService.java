@@ -146,7 +146,7 @@ public class Import24hService {
             String initials = Child.initialsOf(row.givenNames(), row.paternalSurname(), row.maternalSurname());
             if (!row.valid()) {
                 result.add(new Import24hRow(row.row(), initials, row.birthDate(), row.procedureDate(),
-                        Import24hRow.Outcome.ERROR, null, null, row.problems()));
+                        Import24hRow.Outcome.ERROR, null, null, row.problems(), row.notes()));
                 continue;
             }
             String byRun = row.run() == null ? null : "run:" + row.run();
@@ -154,7 +154,7 @@ public class Import24hService {
             Integer earlier = byRun != null && seen.containsKey(byRun) ? seen.get(byRun) : seen.get(byName);
             if (earlier != null) {
                 result.add(new Import24hRow(row.row(), initials, row.birthDate(), row.procedureDate(),
-                        Import24hRow.Outcome.SAME_AS_ROW, null, earlier, List.of()));
+                        Import24hRow.Outcome.SAME_AS_ROW, null, earlier, List.of(), row.notes()));
                 continue;
             }
             if (byRun != null) {
@@ -164,7 +164,7 @@ public class Import24hService {
             Child match = matchOf(comunaId, row);
             if (match == null) {
                 result.add(new Import24hRow(row.row(), initials, row.birthDate(), row.procedureDate(),
-                        Import24hRow.Outcome.NEW_CHILD, null, null, List.of()));
+                        Import24hRow.Outcome.NEW_CHILD, null, null, List.of(), row.notes()));
             } else {
                 String code = em.createQuery("SELECT c.code FROM CaseFile c WHERE c.child = :ch ORDER BY"
                                 + " CASE WHEN c.status = cl.redlocal.portal.cases.entity.CaseStatus.OPEN THEN 0 ELSE 1 END,"
@@ -172,7 +172,7 @@ public class Import24hService {
                         .getResultList().stream().findFirst().orElse(null);
                 result.add(new Import24hRow(row.row(), match.initials(), row.birthDate(), row.procedureDate(),
                         row.run() != null && row.run().equals(match.getRun()) ? Import24hRow.Outcome.MATCHED_RUN
-                                : Import24hRow.Outcome.MATCHED_NAMES, code, null, List.of()));
+                                : Import24hRow.Outcome.MATCHED_NAMES, code, null, List.of(), row.notes()));
             }
         }
         return result;

@@ -34,7 +34,8 @@ public final class CaseTableQuery {
      * ?1 is today (portal time zone), for the ages.
      * Columns: 0 id, 1 code, 2-4 names (for initials), 5 age, 6 sector, 7 status, 8 opened_on, 9 programs,
      * 10 active_programs, 11 family_programs, 12 open_alerts, 13 alert_level, 14 pending_referrals,
-     * 15 waiting_since, 16 priority.
+     * 15 waiting_since, 16 priority, 17 waiting_program_ids, 18 referred_program_ids (comma-separated: why a
+     * case matched the program filter when the program does not work with the child yet).
      */
     private static final String ROWS = """
             SELECT r.case_id, r.code, ch.given_names, ch.paternal_surname, ch.maternal_surname,
@@ -42,7 +43,11 @@ public final class CaseTableQuery {
                    r.sector, r.status, r.opened_on, r.programs, r.active_programs, r.family_programs,
                    r.open_alerts, r.alert_level, r.pending_referrals, r.waiting_since,
                    CASE WHEN r.priority_key IS NULL THEN NULL
-                        ELSE (SELECT max(wp.score) FROM waiting_priority wp WHERE wp.case_id = r.case_id) END AS priority
+                        ELSE (SELECT max(wp.score) FROM waiting_priority wp WHERE wp.case_id = r.case_id) END AS priority,
+                   (SELECT string_agg(DISTINCT CAST(w.program_id AS TEXT), ',') FROM fact_waiting w
+                      WHERE w.case_id = r.case_id AND w.is_open) AS waiting_program_ids,
+                   (SELECT string_agg(DISTINCT CAST(fr.to_program_id AS TEXT), ',') FROM fact_referral fr
+                      WHERE fr.case_id = r.case_id AND fr.is_pending) AS referred_program_ids
             FROM case_table_row r
             JOIN case_file c ON c.id = r.case_id
             JOIN child ch ON ch.id = c.child_id

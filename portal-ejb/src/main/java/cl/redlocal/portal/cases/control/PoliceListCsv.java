@@ -68,7 +68,7 @@ public final class PoliceListCsv {
     /** One data row: {@code row} as a spreadsheet numbers it (the header is row 1). */
     public record Row(int row, String run, String givenNames, String paternalSurname, String maternalSurname,
                       LocalDate birthDate, Sex sex, LocalDate procedureDate, String policeUnit, String reason,
-                      String address, String sector, List<ImportProblem> problems) {
+                      String address, String sector, List<ImportProblem> problems, List<ImportProblem> notes) {
 
         public boolean valid() {
             return problems.isEmpty();
@@ -221,6 +221,7 @@ public final class PoliceListCsv {
             }
         }
         Sex sex = null;
+        List<ImportProblem> notes = new ArrayList<>();
         if (cells.containsKey(Column.SEX)) {
             sex = switch (ChildNames.fold(cells.get(Column.SEX))) {
                 case "f", "femenino", "mujer" -> Sex.F;
@@ -230,6 +231,9 @@ public final class PoliceListCsv {
             };
             if (sex == null) {
                 problems.add(ImportProblem.of("import24h.problem.sex", cells.get(Column.SEX)));
+            } else if (sex == Sex.OTHER) {
+                // "X", "O", "no binario": taken as Otro, and the preview says so rather than pass it silently
+                notes.add(ImportProblem.of("import24h.note.sexOther", cells.get(Column.SEX)));
             }
         }
         length(cells, Column.GIVEN_NAMES, 150, problems);
@@ -241,7 +245,8 @@ public final class PoliceListCsv {
         length(cells, Column.SECTOR, 100, problems);
         return new Row(row, run, cells.get(Column.GIVEN_NAMES), cells.get(Column.PATERNAL_SURNAME),
                 cells.get(Column.MATERNAL_SURNAME), birth, sex, procedure, cells.get(Column.POLICE_UNIT),
-                cells.get(Column.REASON), cells.get(Column.ADDRESS), cells.get(Column.SECTOR), List.copyOf(problems));
+                cells.get(Column.REASON), cells.get(Column.ADDRESS), cells.get(Column.SECTOR), List.copyOf(problems),
+                List.copyOf(notes));
     }
 
     private static LocalDate date(Map<Column, String> cells, Column column, List<ImportProblem> problems) {

@@ -67,6 +67,6 @@ public class Caller {
                 u.getComuna().getId(), u.getComuna().getName(),
                 u.getProgram() == null ? null : u.getProgram().getId(),
                 u.getProgram() == null ? null : u.getProgram().getAcronym(),
-                Set.copyOf(comunaIds), u.isMustChangePassword()));
+                Set.copyOf(comunaIds), u.isMustChangePassword(), u.getComuna().getCode()));
     }
 }

@@ -11,7 +11,7 @@ import java.util.Set;
  */
 public record CallerProfile(long userId, String username, String fullName, Role role, long comunaId,
                             String comunaName, Long programId, String programAcronym, Set<Long> comunaIds,
-                            boolean mustChangePassword) implements Serializable {
+                            boolean mustChangePassword, String comunaCode) implements Serializable {
 
     public boolean worksIn(long comuna) {
         return comunaIds.contains(comuna);

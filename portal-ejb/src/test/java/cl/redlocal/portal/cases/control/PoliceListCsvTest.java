@@ -40,6 +40,19 @@ class PoliceListCsvTest {
                 "import24h.problem.date", "import24h.problem.procedureFuture", "import24h.problem.sex");
     }
 
+    /** Issue 16, defect 11: "X" is a valid sex, read as Otro, and the row carries a note that says so. */
+    @Test
+    void aSexXIsReadAsOtherWithANote() {
+        PoliceListCsv.Row row = PoliceListCsv.read((HEADER
+                + "12.345.678-5;Ana;Pérez;;14/03/2012;X;2026-11-20;1ª Comisaría;Motivo;;Norte\n").getBytes(StandardCharsets.UTF_8), TODAY).get(0);
+        assertThat(row.valid()).isTrue();
+        assertThat(row.sex()).isEqualTo(Sex.OTHER);
+        assertThat(row.notes()).singleElement().satisfies(n -> {
+            assertThat(n.key()).isEqualTo("import24h.note.sexOther");
+            assertThat(n.arguments()).containsExactly("X");
+        });
+    }
+
     @Test
     void theTemplateReadsBackAsOneValidRow() {
         assertThat(PoliceListCsv.read(PoliceListCsv.template().getBytes(StandardCharsets.UTF_8), TODAY))

@@ -29,7 +29,7 @@ public class Import24hBacking implements Serializable {
 
     /** A row of the preview table, its outcome already in the reader's language. */
     public record Line(int row, String initials, java.time.LocalDate birthDate, java.time.LocalDate procedureDate,
-                       boolean valid, String outcome, List<String> problems) implements Serializable {
+                       boolean valid, String outcome, List<String> problems, List<String> notes) implements Serializable {
 
         private static final java.time.format.DateTimeFormatter DMY =
                 java.time.format.DateTimeFormatter.ofPattern("dd-MM-yyyy");
@@ -44,7 +44,8 @@ public class Import24hBacking implements Serializable {
 
         /** The outcome and its problems in one cell of an export. */
         public String getExportText() {
-            return problems.isEmpty() ? outcome : outcome + ": " + String.join("; ", problems);
+            String text = problems.isEmpty() ? outcome : outcome + ": " + String.join("; ", problems);
+            return notes.isEmpty() ? text : text + " (" + String.join("; ", notes) + ")";
         }
     }
 
@@ -131,7 +132,7 @@ public class Import24hBacking implements Serializable {
             default -> messages.text("import24h.outcome." + r.outcome().name());
         };
         return new Line(r.row(), r.initials(), r.birthDate(), r.procedureDate(), r.valid(), outcome,
-                r.problems().stream().map(this::text).toList());
+                r.problems().stream().map(this::text).toList(), r.notes().stream().map(this::text).toList());
     }
 
     private String text(ImportProblem p) {

@@ -31,6 +31,9 @@ public class SessionCalendarBacking implements Serializable {
     @Inject
     PortalClock clock;
 
+    @Inject
+    cl.redlocal.portal.web.platform.Messages messages;
+
     /** LazyScheduleModel is Serializable (ScheduleModel is not): the view travels with a replicated session. */
     private LazyScheduleModel model;
 
@@ -42,15 +45,19 @@ public class SessionCalendarBacking implements Serializable {
 
             @Override
             public void loadEvents(LocalDateTime start, LocalDateTime end) {
+                java.time.Instant now = java.time.Instant.now();
                 for (SessionRow s : sessions.calendar(start.atZone(clock.zone()).toInstant(),
                         end.atZone(clock.zone()).toInstant())) {
+                    // over but nobody closed it: marked, so the co-facilitators close it
+                    boolean unclosed = s.endsAt().isBefore(now) && ("PLANNED".equals(s.state()) || "CONVENED".equals(s.state()));
                     addEvent(DefaultScheduleEvent.builder()
                             .id(String.valueOf(s.id()))
-                            .title(s.tableName() + (s.place() == null ? "" : " · " + s.place()))
+                            .title((unclosed ? messages.text("mgc.unclosed.marker") + " · " : "") + s.tableName()
+                                    + (s.place() == null ? "" : " · " + s.place()))
                             .startDate(LocalDateTime.ofInstant(s.startsAt(), clock.zone()))
                             .endDate(LocalDateTime.ofInstant(s.endsAt(), clock.zone()))
                             .url(context + "/mgc/session.xhtml?id=" + s.id())
-                            .styleClass("mgc-" + s.state().toLowerCase())
+                            .styleClass("mgc-" + s.state().toLowerCase() + (unclosed ? " mgc-unclosed" : ""))
                             .description(s.state())
                             .build());
                 }

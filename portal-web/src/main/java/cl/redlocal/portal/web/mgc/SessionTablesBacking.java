@@ -38,6 +38,9 @@ public class SessionTablesBacking implements Serializable {
     @Inject
     PortalClock clock;
 
+    @Inject
+    cl.redlocal.portal.mgc.session.boundary.CalendarService calendars;
+
     private Long tableId;
     private List<TableRow> tables;
     private TableRow table;
@@ -133,6 +136,22 @@ public class SessionTablesBacking implements Serializable {
             messages.error("members:leftOn", e.getMessageKey(), e.getArguments());
             return null;
         }
+    }
+
+    /** A member outside the portal gets their own calendar feed: its address is shown to send to them. */
+    public void memberFeed(MemberRow m) {
+        calendars.memberFeedToken(m.id()).ifPresent(token -> {
+            jakarta.faces.context.ExternalContext external =
+                    jakarta.faces.context.FacesContext.getCurrentInstance().getExternalContext();
+            String url = external.getRequestScheme() + "://" + external.getRequestServerName() + ":"
+                    + external.getRequestServerPort() + external.getRequestContextPath() + "/calendar/feed/" + token + ".ics";
+            messages.info("mgc.feed.member", m.personName(), url);
+        });
+    }
+
+    public void revokeMemberFeed(MemberRow m) {
+        calendars.revokeMemberFeed(m.id());
+        messages.info("mgc.feed.memberRevoked", m.personName());
     }
 
     public void exported(String format) {

@@ -175,7 +175,12 @@ public class OfferImportBacking implements Serializable {
         this.onlyProblems = onlyProblems;
     }
 
+    /** Before the import what will happen; once it is done, what happened (never "se importará" afterwards). */
     public String getSummary() {
+        if (isSucceeded() && preview != null) {
+            return messages.text("offerImport.summaryDone", preview.fileName(), preview.total(), progress.imported(),
+                    progress.skipped());
+        }
         return summary;
     }
 

@@ -4,6 +4,7 @@ import cl.redlocal.portal.platform.SpanishDates;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 
+import java.time.Instant;
 import java.time.LocalDate;
 
 /**
@@ -16,5 +17,10 @@ public class Dates {
 
     public String day(LocalDate day) {
         return SpanishDates.day(day);
+    }
+
+    /** A moment in an export or a sentence: dd-MM-yyyy HH:mm in the comuna's time, never an ISO timestamp. */
+    public String moment(Instant at) {
+        return SpanishDates.dayTime(at);
     }
 }

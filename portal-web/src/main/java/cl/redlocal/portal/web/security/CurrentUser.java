@@ -34,4 +34,9 @@ public class CurrentUser {
     public String getComunaName() {
         return profile().comunaName();
     }
+
+    /** The comuna's code (CUT), which the open HSDS API takes in its address. */
+    public String getComunaCode() {
+        return profile().comunaCode();
+    }
 }

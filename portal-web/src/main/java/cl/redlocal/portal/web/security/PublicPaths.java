@@ -2,7 +2,7 @@ package cl.redlocal.portal.web.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-/** Requests that are not pages: static resources, readiness, the open API. */
+/** Requests that are not pages: static resources, readiness, the open API, calendar feeds. */
 final class PublicPaths {
 
     private PublicPaths() {
@@ -12,6 +12,6 @@ final class PublicPaths {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         return path.startsWith("/jakarta.faces.resource/") || path.startsWith("/resources/")
                 || path.startsWith("/health") || path.startsWith("/api/hsds/") || path.startsWith("/api/indicators/") || path.startsWith("/openapi")
-                || path.equals("/favicon.ico");
+                || path.equals("/favicon.ico") || path.startsWith("/calendar/feed/");
     }
 }

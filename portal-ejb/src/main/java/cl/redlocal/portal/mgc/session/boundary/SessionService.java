@@ -152,6 +152,16 @@ public class SessionService {
                 ts(from), ts(to));
     }
 
+    /**
+     * Sessions of the caller's comuna that are over but nobody closed (still planned or convened): the
+     * co-facilitators are asked to close them (the agenda has moved on to the next one meanwhile).
+     */
+    @RolesAllowed(Role.Names.COFACILITADOR)
+    public List<SessionRow> needingClosing() {
+        return rows(" WHERE s.comuna_id = ?1 AND s.state IN ('PLANNED', 'CONVENED') AND s.ends_at < ?2"
+                + " ORDER BY s.starts_at", caller.profile().comunaId(), ts(Instant.now()));
+    }
+
     public Optional<SessionView> session(long id) {
         CallerProfile me = caller.profile();
         MgcSession session = em.find(MgcSession.class, id);

@@ -51,6 +51,45 @@ public final class Invitation {
     private Invitation() {
     }
 
+    /**
+     * A calendar to publish (METHOD:PUBLISH): a session's download or a personal feed. No attendees; a
+     * cancelled session stays with STATUS:CANCELLED so that a subscribed calendar drops it.
+     */
+    public static byte[] publish(String name, List<Event> events, java.util.Set<String> cancelledUids) {
+        Calendar calendar = new Calendar();
+        calendar.add(new ProdId("-//Red Local//Mesa de Gestión de Casos//ES"));
+        calendar.add(ImmutableVersion.VERSION_2_0);
+        calendar.add(ImmutableCalScale.GREGORIAN);
+        calendar.add(ImmutableMethod.PUBLISH);
+        calendar.add(new net.fortuna.ical4j.model.property.XProperty("X-WR-CALNAME", name));
+        Instant stamp = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        for (Event event : events) {
+            VEvent vevent = new VEvent(false);
+            vevent.add(new Uid(event.uid()));
+            vevent.add(new Sequence(event.sequence()));
+            vevent.add(new DtStamp(stamp));
+            vevent.add(new DtStart<>(event.start().truncatedTo(ChronoUnit.SECONDS)));
+            vevent.add(new DtEnd<>(event.end().truncatedTo(ChronoUnit.SECONDS)));
+            vevent.add(new Summary(event.summary()));
+            if (event.location() != null) {
+                vevent.add(new Location(event.location()));
+            }
+            if (event.description() != null) {
+                vevent.add(new Description(event.description()));
+            }
+            vevent.add(cancelledUids.contains(event.uid()) ? ImmutableStatus.VEVENT_CANCELLED
+                    : ImmutableStatus.VEVENT_CONFIRMED);
+            calendar.add(vevent);
+        }
+        StringWriter out = new StringWriter();
+        try {
+            new CalendarOutputter(true).output(calendar, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
     public static byte[] ics(Kind kind, Event event, String attendeeName, String attendeeEmail) {
         VEvent vevent = new VEvent(false);
         vevent.add(new Uid(event.uid()));
