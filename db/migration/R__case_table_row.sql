@@ -191,8 +191,8 @@ AS $$
 DECLARE
     v_case BIGINT;
 BEGIN
-    FOR v_case IN SELECT DISTINCT w.case_id FROM waiting_entry w
-                   WHERE w.comuna_id = coalesce(NEW.comuna_id, OLD.comuna_id) AND w.exited_at IS NULL LOOP
+    FOR v_case IN SELECT DISTINCT w.case_id FROM fact_waiting w
+                   WHERE w.comuna_id = coalesce(NEW.comuna_id, OLD.comuna_id) AND w.is_open LOOP
         PERFORM refresh_case_table_row(v_case);
     END LOOP;
     RETURN NULL;
@@ -206,7 +206,7 @@ AS $$
 DECLARE
     v_case BIGINT;
 BEGIN
-    FOR v_case IN SELECT DISTINCT i.case_id FROM case_involvement i WHERE i.program_id = NEW.id AND i.ended_on IS NULL LOOP
+    FOR v_case IN SELECT DISTINCT i.case_id FROM fact_stay i WHERE i.program_id = NEW.id AND i.is_active LOOP
         PERFORM refresh_case_table_row(v_case);
     END LOOP;
     RETURN NULL;

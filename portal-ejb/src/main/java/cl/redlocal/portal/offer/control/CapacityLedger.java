@@ -43,8 +43,8 @@ public class CapacityLedger {
         if (now <= before) {
             return;
         }
-        long waiting = ((Number) em.createNativeQuery("SELECT count(*) FROM waiting_entry WHERE program_id = ?1"
-                + " AND exited_at IS NULL").setParameter(1, program.getId()).getSingleResult()).longValue();
+        long waiting = ((Number) em.createNativeQuery("SELECT count(*) FROM fact_waiting WHERE program_id = ?1"
+                + " AND is_open").setParameter(1, program.getId()).getSingleResult()).longValue();
         if (waiting == 0) {
             return;
         }

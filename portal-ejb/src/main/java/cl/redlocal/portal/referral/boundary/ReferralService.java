@@ -64,7 +64,8 @@ import java.util.Optional;
 public class ReferralService {
 
     private static final String ENTITY = "REFERRAL";
-    private static final String PENDING = "r.state IN ('SENT', 'RECEIVED')";
+    /** Pending: fact_referral's definition (docs/facts.md), joined as fr in the list queries. */
+    private static final String PENDING = "fr.is_pending";
 
     /** Sort keys of the lists and the columns they stand for (never SQL from the request). */
     private static final Map<String, String> SORTS = Map.of(
@@ -226,7 +227,8 @@ public class ReferralService {
     @RolesAllowed({Role.Names.COFACILITADOR, Role.Names.PROFESIONAL})
     public long count(@NotNull ReferralFilter filter) {
         SqlWhere where = where(filter, caller.profile());
-        return ((Number) where.bind(em.createNativeQuery("SELECT count(*) FROM referral r JOIN case_file c"
+        return ((Number) where.bind(em.createNativeQuery("SELECT count(*) FROM referral r"
+                + " JOIN fact_referral fr ON fr.referral_id = r.id JOIN case_file c"
                 + " ON c.id = r.case_id" + where.sql())).getSingleResult()).longValue();
     }
 
@@ -234,7 +236,8 @@ public class ReferralService {
     public PageResult<ReferralRow> list(@NotNull ReferralFilter filter, @NotNull PageRequest page) {
         CallerProfile me = caller.profile();
         SqlWhere where = where(filter, me);
-        long total = ((Number) where.bind(em.createNativeQuery("SELECT count(*) FROM referral r JOIN case_file c"
+        long total = ((Number) where.bind(em.createNativeQuery("SELECT count(*) FROM referral r"
+                + " JOIN fact_referral fr ON fr.referral_id = r.id JOIN case_file c"
                 + " ON c.id = r.case_id" + where.sql())).getSingleResult()).longValue();
         String column = page.sortField() == null ? null : SORTS.get(page.sortField());
         String order = column == null ? "r.sent_at DESC, r.id DESC"
@@ -474,7 +477,8 @@ public class ReferralService {
     private List<ReferralRow> rows(SqlWhere where, String order, int first, int size) {
         Query q = where.bind(em.createNativeQuery("SELECT r.id, c.id, c.code, ch.given_names, ch.paternal_surname,"
                 + " ch.maternal_surname, coalesce(f.acronym, r.from_institution), t.acronym, r.state, r.urgency,"
-                + " r.sent_at, r.due_on, r.escalated_at FROM referral r JOIN case_file c ON c.id = r.case_id"
+                + " r.sent_at, r.due_on, r.escalated_at FROM referral r JOIN fact_referral fr ON fr.referral_id = r.id"
+                + " JOIN case_file c ON c.id = r.case_id"
                 + " JOIN child ch ON ch.id = c.child_id LEFT JOIN program f ON f.id = r.from_program_id"
                 + " JOIN program t ON t.id = r.to_program_id" + where.sql() + " ORDER BY " + order));
         @SuppressWarnings("unchecked")
