@@ -151,13 +151,19 @@ public class ChildRightsService {
                 "desbloqueo del registro, caso " + found.get().getCode() + "; motivo: " + form.reason().strip());
     }
 
-    /** Whether the child of a case the caller may act on is blocked now (false when refused). */
+    /**
+     * Whether the child of a case the caller holds (the administrator: of their comuna) is blocked now; false
+     * for a case the caller may not act on.
+     */
     @RolesAllowed({Role.Names.COFACILITADOR, Role.Names.PROFESIONAL, Role.Names.ADMIN})
     public boolean blocked(long caseId) {
-        Object child = em.createNativeQuery("SELECT child_id FROM case_file WHERE id = ?1 AND comuna_id = ?2")
-                .setParameter(1, caseId).setParameter(2, caller.profile().comunaId()).getResultStream()
-                .findFirst().orElse(null);
-        return child != null && blockOf(((Number) child).longValue()).isPresent();
+        CallerProfile me = caller.profile();
+        Optional<CaseFile> found = me.role() == Role.ADMIN
+                ? em.createQuery("SELECT c FROM CaseFile c JOIN FETCH c.child WHERE c.id = :id AND c.comuna.id = :comuna",
+                        CaseFile.class).setParameter("id", caseId).setParameter("comuna", me.comunaId())
+                .getResultStream().findFirst()
+                : CaseAccess.entitledCase(em, me, caseId);
+        return found.isPresent() && blockOf(found.get().getChild().getId()).isPresent();
     }
 
     /**
