@@ -106,9 +106,9 @@ public final class CaseTableBench {
     private static void run(Connection c, long comuna, int cases) throws Exception {
         long program = Long.parseLong(value(c, "SELECT id FROM program WHERE comuna_id = " + comuna + " AND acronym = 'P4'"));
         CallerProfile cofacilitator = new CallerProfile(1, "bench", "Bench", Role.COFACILITADOR, comuna, "Comuna",
-                null, null, Set.of(comuna), false);
+                null, null, Set.of(comuna), false, "99999");
         CallerProfile professional = new CallerProfile(2, "bench.p", "Bench", Role.PROFESIONAL, comuna, "Comuna",
-                program, "P4", Set.of(comuna), false);
+                program, "P4", Set.of(comuna), false, "99999");
         LocalDate today = LocalDate.now(ZONE);
         CaseTableFilter none = CaseTableFilter.none();
         CaseTableFilter over = new CaseTableFilter(null, null, null, null, false, null, null, null, null, true);
