@@ -1,8 +1,8 @@
 package cl.redlocal.portal.it;
 
+import cl.redlocal.portal.followup.boundary.ReminderDigest;
 import cl.redlocal.portal.mgc.minutes.boundary.AgreementFilter;
 import cl.redlocal.portal.mgc.minutes.boundary.AgreementForm;
-import cl.redlocal.portal.mgc.minutes.boundary.AgreementReminders;
 import cl.redlocal.portal.mgc.minutes.boundary.AgreementRow;
 import cl.redlocal.portal.mgc.minutes.boundary.AgreementService;
 import cl.redlocal.portal.mgc.minutes.boundary.StatusChange;
@@ -31,7 +31,7 @@ class AgreementIT {
     AgreementService agreements;
 
     @Inject
-    AgreementReminders reminders;
+    ReminderDigest reminders;
 
     private final LocalDate today = LocalDate.now(MinutesFixture.ZONE);
 
@@ -199,8 +199,9 @@ class AgreementIT {
         assertThat(TestDatabase.count("SELECT count(*) FROM mail_outbox WHERE recipient = ?", soon)).isEqualTo(1);
         String body = (String) TestDatabase.value("SELECT body_text FROM mail_outbox WHERE recipient = ?", soon);
         assertThat(body).contains("Vence pronto " + t, "Atrasado " + t, "ATRASADO", "A-0001").doesNotContain("Matías");
-        assertThat(TestDatabase.value("SELECT items FROM mgc_reminder_digest WHERE email = ? AND day = ?", soon, today))
-                .isEqualTo(2);
+        assertThat(body.split("\n- ")).as("its two agreements, one line each").hasSize(3);
+        assertThat(TestDatabase.count("SELECT count(*) FROM job_run WHERE job = 'daily-digest' AND period = ?"
+                + " AND finished_at IS NOT NULL", today + "/" + MinutesFixture.comunaId())).isEqualTo(1);
 
         assertThat(reminders.send(MinutesFixture.comunaId(), today)).as("the second run of the day").doesNotContain(soon);
         assertThat(TestDatabase.count("SELECT count(*) FROM mail_outbox WHERE recipient = ?", soon)).isEqualTo(1);

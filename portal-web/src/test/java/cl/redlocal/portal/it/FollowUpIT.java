@@ -147,17 +147,19 @@ class FollowUpIT {
         TestSession.signIn(COORDINATOR);
 
         List<String> sent = digest.send(AlertFixture.comunaId(COMUNA_CODE), today());
-        assertThat(sent).contains(program.professional());
+        assertThat(sent).contains(email);
         assertThat(count("SELECT count(*) FROM mail_outbox WHERE recipient = ?", email)).isEqualTo(1);
         String body = (String) TestDatabase.value("SELECT body_text FROM mail_outbox WHERE recipient = ?", email);
         assertThat(body).contains(kase.code()).contains("6 meses").contains(alerted.code()).contains("A.A.P.")
                 .contains("Acción del plan de trabajo del caso " + planned.code())
                 .doesNotContain("Ana").doesNotContain("Alerta Prueba").doesNotContain("Marta Soto");
-        assertThat(count("SELECT count(*) FROM reminder_digest d JOIN app_user u ON u.id = d.user_id"
-                + " WHERE u.username = ? AND d.day = current_date", COFACILITATOR)).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM mail_outbox WHERE recipient = ? AND subject = ?", COFACILITATOR + "@demo.cl",
+                "Red Local: recordatorios del " + today())).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM job_run WHERE job = 'daily-digest' AND period = ? AND finished_at IS NOT NULL",
+                today() + "/" + AlertFixture.comunaId(COMUNA_CODE))).as("the comuna's digest of the day, claimed").isEqualTo(1);
 
         List<String> again = digest.send(AlertFixture.comunaId(COMUNA_CODE), today());
-        assertThat(again).doesNotContain(program.professional()).doesNotContain(COFACILITATOR);
+        assertThat(again).doesNotContain(email).doesNotContain(COFACILITATOR + "@demo.cl");
         assertThat(count("SELECT count(*) FROM mail_outbox WHERE recipient = ?", email)).as("once a day").isEqualTo(1);
     }
 }

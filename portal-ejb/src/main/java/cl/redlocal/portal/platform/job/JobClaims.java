@@ -47,6 +47,18 @@ public class JobClaims {
                 .setParameter(1, job).setParameter(2, period).executeUpdate();
     }
 
+    /**
+     * Claims and finishes a part of a period in the caller's transaction (a day's digest of one comuna): true
+     * when this call took it, false when it was done already. Another node's concurrent claim waits for this
+     * transaction; if it commits, the other finds the part done, if it rolls back, the other takes it.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean claimFinished(String job, String period, String node) {
+        return em.createNativeQuery("INSERT INTO job_run (job, period, node, started_at, finished_at)"
+                        + " VALUES (?1, ?2, ?3, now(), now()) ON CONFLICT (job, period) DO NOTHING")
+                .setParameter(1, job).setParameter(2, period).setParameter(3, node).executeUpdate() == 1;
+    }
+
     /** Gives a failed period back at once, so that any node may do it at its next tick. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void release(String job, String period, String node) {
@@ -59,7 +71,7 @@ public class JobClaims {
     public List<Object[]> lastFinished() {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT DISTINCT ON (job) job, period, node, finished_at FROM job_run"
-                + " WHERE finished_at IS NOT NULL ORDER BY job, finished_at DESC").getResultList();
+                + " WHERE finished_at IS NOT NULL ORDER BY job, finished_at DESC, period").getResultList();
         return rows;
     }
 }
