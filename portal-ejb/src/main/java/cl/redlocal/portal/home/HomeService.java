@@ -44,27 +44,24 @@ public class HomeService {
         CallerProfile me = caller.profile();
         long comuna = me.comunaId();
         return switch (me.role()) {
-            case COORDINADOR -> new HomeSummary(me.role().name(), me.comunaName(), null, activePrograms(comuna),
-                    count("SELECT count(*) FROM case_file WHERE comuna_id = ?1 AND status = 'OPEN'", comuna),
-                    count("SELECT count(*) FROM fact_referral WHERE comuna_id = ?1 AND is_pending", comuna),
-                    count("SELECT count(*) FROM fact_waiting WHERE comuna_id = ?1 AND is_open", comuna),
-                    0, 0, 0, 0, staleOffer(comuna),
-                    overdue("comuna_id", comuna),
-                    overIntervened(comuna, null), List.of());
-            case COFACILITADOR -> new HomeSummary(me.role().name(), me.comunaName(), null, activePrograms(comuna),
-                    visibleOpenCases(me),
-                    count("SELECT count(*) FROM fact_referral WHERE comuna_id = ?1 AND is_pending", comuna),
-                    count("SELECT count(*) FROM fact_waiting WHERE comuna_id = ?1 AND is_open", comuna),
-                    0, 0, 0, 0, 0,
-                    overdue("comuna_id", comuna),
-                    overIntervened(comuna, null), List.of());
-            case PROFESIONAL -> new HomeSummary(me.role().name(), me.comunaName(), me.programAcronym(),
-                    activePrograms(comuna), visibleOpenCases(me),
-                    count("SELECT count(*) FROM fact_referral WHERE to_program_id = ?1 AND is_pending", me.programId()),
-                    count("SELECT count(*) FROM fact_waiting WHERE program_id = ?1 AND is_open", me.programId()),
-                    0, 0, 0, 0, 0,
-                    overdue("to_program_id", me.programId()),
-                    overIntervened(comuna, me.programId()), List.of());
+            case COORDINADOR -> {
+                long[] flow = flow("comuna_id", "comuna_id", comuna);
+                yield new HomeSummary(me.role().name(), me.comunaName(), null, activePrograms(comuna),
+                        count("SELECT count(*) FROM case_file WHERE comuna_id = ?1 AND status = 'OPEN'", comuna),
+                        flow[0], flow[1], 0, 0, 0, 0, staleOffer(comuna), flow[2], overIntervened(comuna, null), List.of());
+            }
+            case COFACILITADOR -> {
+                long[] flow = flow("comuna_id", "comuna_id", comuna);
+                yield new HomeSummary(me.role().name(), me.comunaName(), null, activePrograms(comuna),
+                        visibleOpenCases(me), flow[0], flow[1], 0, 0, 0, 0, 0, flow[2], overIntervened(comuna, null),
+                        List.of());
+            }
+            case PROFESIONAL -> {
+                long[] flow = flow("to_program_id", "program_id", me.programId());
+                yield new HomeSummary(me.role().name(), me.comunaName(), me.programAcronym(),
+                        activePrograms(comuna), visibleOpenCases(me), flow[0], flow[1], 0, 0, 0, 0, 0, flow[2],
+                        overIntervened(comuna, me.programId()), List.of());
+            }
             case GESTOR_TERRITORIAL -> new HomeSummary(me.role().name(), me.comunaName(), null, 0, 0, 0, 0, 0, 0, 0, 0,
                     0, 0, 0, comunaFigures(me));
             case ADMIN -> new HomeSummary(me.role().name(), me.comunaName(), null, 0, 0, 0, 0,
@@ -130,9 +127,16 @@ public class HomeService {
                 ((Number) r[2]).longValue(), ((Number) r[3]).longValue())).toList();
     }
 
-    private long overdue(String column, long id) {
-        return ((Number) em.createNativeQuery("SELECT count(*) FROM fact_referral WHERE " + column + " = ?1 AND " + OVERDUE)
-                .setParameter(1, id).setParameter(2, java.sql.Date.valueOf(clock.today())).getSingleResult()).longValue();
+    /**
+     * Pending referrals, open waits and overdue referrals of a comuna or a program, in one statement:
+     * {@code referralColumn}/{@code waitColumn} name whose they are (constants of this class, never input).
+     */
+    private long[] flow(String referralColumn, String waitColumn, long id) {
+        Object[] r = (Object[]) em.createNativeQuery("SELECT (SELECT count(*) FROM fact_referral WHERE " + referralColumn
+                        + " = ?1 AND is_pending), (SELECT count(*) FROM fact_waiting WHERE " + waitColumn + " = ?1 AND is_open),"
+                        + " (SELECT count(*) FROM fact_referral WHERE " + referralColumn + " = ?1 AND " + OVERDUE + ")")
+                .setParameter(1, id).setParameter(2, java.sql.Date.valueOf(clock.today())).getSingleResult();
+        return new long[] {((Number) r[0]).longValue(), ((Number) r[1]).longValue(), ((Number) r[2]).longValue()};
     }
 
     private long count(String sql, Object parameter) {

@@ -24,6 +24,7 @@ class BoundarySizeTest {
             "alert/boundary/AlertService.java",
             "cases/boundary/RegistryService.java",
             "diagnosis/boundary/DiagnosisService.java",
+            "indicator/boundary/IndicatorService.java",
             "mgc/agenda/boundary/AgendaService.java",
             "mgc/minutes/boundary/MinutesService.java",
             "mgc/network/boundary/ProtocolService.java",
