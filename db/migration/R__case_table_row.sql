@@ -52,7 +52,17 @@ BEGIN
         family_programs = EXCLUDED.family_programs, open_alerts = EXCLUDED.open_alerts,
         alert_level = EXCLUDED.alert_level, pending_referrals = EXCLUDED.pending_referrals,
         waiting_since = EXCLUDED.waiting_since, priority_key = EXCLUDED.priority_key,
-        band_changes_on = EXCLUDED.band_changes_on, refreshed_at = EXCLUDED.refreshed_at;
+        band_changes_on = EXCLUDED.band_changes_on, refreshed_at = EXCLUDED.refreshed_at
+    -- a row that would not change is not written (a sibling's refresh, a note on an alert): no new version,
+    -- no index entries
+    WHERE (t.comuna_id, t.code, t.status, t.opened_on, t.birth_date, t.sector, t.programs, t.active_programs,
+           t.family_programs, t.open_alerts, t.alert_level, t.pending_referrals, t.waiting_since, t.priority_key,
+           t.band_changes_on)
+          IS DISTINCT FROM
+          (EXCLUDED.comuna_id, EXCLUDED.code, EXCLUDED.status, EXCLUDED.opened_on, EXCLUDED.birth_date,
+           EXCLUDED.sector, EXCLUDED.programs, EXCLUDED.active_programs, EXCLUDED.family_programs,
+           EXCLUDED.open_alerts, EXCLUDED.alert_level, EXCLUDED.pending_referrals, EXCLUDED.waiting_since,
+           EXCLUDED.priority_key, EXCLUDED.band_changes_on);
 END;
 $$;
 
@@ -67,6 +77,7 @@ BEGIN
     FOR v_case IN
         SELECT cf.id FROM case_file cf JOIN child ch ON ch.id = cf.child_id
          WHERE ch.id = p_child_id OR (p_family_id IS NOT NULL AND ch.family_id = p_family_id)
+         ORDER BY cf.id -- rows locked in one order: two siblings' changes at once wait for each other
     LOOP
         PERFORM refresh_case_table_row(v_case);
     END LOOP;
@@ -147,7 +158,8 @@ AS $$
 DECLARE
     v_case BIGINT;
 BEGIN
-    FOR v_case IN SELECT cf.id FROM case_file cf JOIN child ch ON ch.id = cf.child_id WHERE ch.family_id = NEW.id LOOP
+    FOR v_case IN SELECT cf.id FROM case_file cf JOIN child ch ON ch.id = cf.child_id WHERE ch.family_id = NEW.id
+                   ORDER BY cf.id LOOP
         PERFORM refresh_case_table_row(v_case);
     END LOOP;
     RETURN NULL;
@@ -192,7 +204,8 @@ DECLARE
     v_case BIGINT;
 BEGIN
     FOR v_case IN SELECT DISTINCT w.case_id FROM fact_waiting w
-                   WHERE w.comuna_id = coalesce(NEW.comuna_id, OLD.comuna_id) AND w.is_open LOOP
+                   WHERE w.comuna_id = coalesce(NEW.comuna_id, OLD.comuna_id) AND w.is_open
+                   ORDER BY w.case_id LOOP
         PERFORM refresh_case_table_row(v_case);
     END LOOP;
     RETURN NULL;
@@ -206,7 +219,8 @@ AS $$
 DECLARE
     v_case BIGINT;
 BEGIN
-    FOR v_case IN SELECT DISTINCT i.case_id FROM fact_stay i WHERE i.program_id = NEW.id AND i.is_active LOOP
+    FOR v_case IN SELECT DISTINCT i.case_id FROM fact_stay i WHERE i.program_id = NEW.id AND i.is_active
+                   ORDER BY i.case_id LOOP
         PERFORM refresh_case_table_row(v_case);
     END LOOP;
     RETURN NULL;
