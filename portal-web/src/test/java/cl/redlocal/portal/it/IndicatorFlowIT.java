@@ -117,9 +117,26 @@ class IndicatorFlowIT {
     }
 
     /** Picks an option of a PrimeFaces selectOneMenu by its label. */
+    /**
+     * Picks a quarter in a PrimeFaces menu and waits until the menu shows it: a click that lands while the
+     * panel is still sliding open is lost, so it is tried again (at most three times).
+     */
     private static void choose(ChromeDriver browser, WebDriverWait wait, String menuId, String label) {
-        browser.findElement(By.id(menuId)).click();
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(
-                "[id='" + menuId + "_items'] li[data-label='" + label + "']"))).click();
+        By item = By.cssSelector("[id='" + menuId + "_items'] li[data-label='" + label + "']");
+        By shown = By.id(menuId + "_label");
+        for (int attempt = 0; attempt < 3; attempt++) {
+            if (browser.findElements(item).stream().noneMatch(e -> e.isDisplayed())) {
+                browser.findElement(By.id(menuId)).click();
+            }
+            wait.until(ExpectedConditions.elementToBeClickable(item)).click();
+            try {
+                new WebDriverWait(browser, java.time.Duration.ofSeconds(3))
+                        .until(ExpectedConditions.textToBePresentInElementLocated(shown, label));
+                return;
+            } catch (org.openqa.selenium.TimeoutException notYet) {
+                // the panel was still moving: open it again
+            }
+        }
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(shown, label));
     }
 }
