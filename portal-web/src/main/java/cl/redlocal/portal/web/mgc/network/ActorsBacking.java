@@ -7,7 +7,6 @@ import cl.redlocal.portal.mgc.network.boundary.ActorService;
 import cl.redlocal.portal.mgc.network.boundary.Choice;
 import cl.redlocal.portal.mgc.network.entity.ActorKind;
 import cl.redlocal.portal.platform.BusinessException;
-import cl.redlocal.portal.platform.ConcurrentEditException;
 import cl.redlocal.portal.security.boundary.AccountService;
 import cl.redlocal.portal.security.entity.Role;
 import cl.redlocal.portal.web.platform.FormValidation;
@@ -133,9 +132,6 @@ public class ActorsBacking implements Serializable {
                 messages.info("net.actors.saved");
             }
             return "/mgc/network/actors?faces-redirect=true";
-        } catch (ConcurrentEditException e) {
-            messages.error(null, "error.concurrentEdit");
-            return null;
         } catch (BusinessException e) {
             messages.error(e, Map.of("net.actor.name.taken", "actorForm:name",
                     "net.actor.lastContact.future", "actorForm:lastContactOn", "net.actor.foreign", "actorForm:providerId"));

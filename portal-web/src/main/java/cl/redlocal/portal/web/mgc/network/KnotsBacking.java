@@ -6,7 +6,6 @@ import cl.redlocal.portal.mgc.network.boundary.KnotForm;
 import cl.redlocal.portal.mgc.network.boundary.KnotRow;
 import cl.redlocal.portal.mgc.network.boundary.KnotService;
 import cl.redlocal.portal.platform.BusinessException;
-import cl.redlocal.portal.platform.ConcurrentEditException;
 import cl.redlocal.portal.platform.PortalClock;
 import cl.redlocal.portal.security.boundary.AccountService;
 import cl.redlocal.portal.security.entity.Role;
@@ -155,9 +154,6 @@ public class KnotsBacking implements Serializable {
                 messages.info("net.knots.saved");
             }
             return "/mgc/network/knots?faces-redirect=true";
-        } catch (ConcurrentEditException e) {
-            messages.error(null, "error.concurrentEdit");
-            return null;
         } catch (BusinessException e) {
             messages.error(e, Map.of("net.knot.table.required", "knotForm:tableId", "net.knot.table.fixed", "knotForm:tableId",
                     "net.knot.session.notOfTable", "knotForm:detectedSessionId",
@@ -190,12 +186,8 @@ public class KnotsBacking implements Serializable {
             knots.resolve(closing.id(), closing.version(), resolvedOn, resolution);
             messages.info("net.knots.resolvedDone");
             return "/mgc/network/knots?faces-redirect=true&state=RESOLVED";
-        } catch (ConcurrentEditException e) {
-            messages.error(null, "error.concurrentEdit");
-            return null;
         } catch (BusinessException e) {
-            messages.error("net.knot.resolvedOn.range".equals(e.getMessageKey()) ? "resolveForm:resolvedOn" : null,
-                    e.getMessageKey(), e.getArguments());
+            messages.error(e, Map.of("net.knot.resolvedOn.range", "resolveForm:resolvedOn"));
             return null;
         }
     }
