@@ -35,7 +35,11 @@ public final class Browser {
     /** Signs in through the sign-in page (demo password) and waits for the home page; returns a 20 s wait. */
     public static org.openqa.selenium.support.ui.WebDriverWait signIn(ChromeDriver browser, java.net.URL base,
                                                                       String username) {
+        // A condition polled while an ajax update replaces its element can get Chrome's "Node with given id does
+        // not belong to the document" (a plain WebDriverException, not a stale-element one): poll again. A
+        // condition that never holds still fails, with the last exception as the timeout's cause.
         var wait = new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(20));
+        wait.ignoring(org.openqa.selenium.WebDriverException.class);
         browser.get(base + "login.xhtml");
         browser.findElement(org.openqa.selenium.By.id("login:username")).sendKeys(username);
         browser.findElement(org.openqa.selenium.By.id("login:password")).sendKeys(TestSession.DEMO_PASSWORD);
